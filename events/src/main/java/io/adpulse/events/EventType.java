@@ -1,0 +1,63 @@
+package io.adpulse.events;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event type Adpulse publishes: its CloudEvents {@code type}, the record that carries its data,
+ * the topic it travels on and the JSON Schema its data must satisfy.
+ */
+public enum EventType {
+    CONNECTION_GRANTED("adpulse.connections.granted.v1", ConnectionGranted.class, Topics.CONNECTIONS),
+    CONNECTION_REVOKED("adpulse.connections.revoked.v1", ConnectionRevoked.class, Topics.CONNECTIONS),
+    ENTITY_OBSERVED("adpulse.entities.observed.v1", EntityObserved.class, Topics.ENTITIES),
+    METRIC_OBSERVED("adpulse.metrics.observed.v1", MetricObserved.class, Topics.METRICS),
+    API_ERROR_OCCURRED("adpulse.api-errors.occurred.v1", ApiErrorOccurred.class, Topics.API_ERRORS),
+    ALERT_FIRED("adpulse.alerts.fired.v1", AlertFired.class, Topics.ALERTS),
+    ALERT_RESOLVED("adpulse.alerts.resolved.v1", AlertResolved.class, Topics.ALERTS),
+    ACCESS_RECORDED("adpulse.access.recorded.v1", AccessRecorded.class, Topics.AUDIT_ACCESS);
+
+    /** Base of the {@code dataschema} URIs; the schema files ship in this module under {@code schemas/}. */
+    public static final String SCHEMA_BASE = "https://schemas.adpulse.io/events/";
+
+    private final String type;
+    private final Class<? extends Record> dataClass;
+    private final String topic;
+
+    EventType(String type, Class<? extends Record> dataClass, String topic) {
+        this.type = type;
+        this.dataClass = dataClass;
+        this.topic = topic;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public Class<? extends Record> dataClass() {
+        return dataClass;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public URI dataSchema() {
+        return URI.create(SCHEMA_BASE + type + ".json");
+    }
+
+    /** Classpath location of this type's JSON Schema. */
+    String schemaResource() {
+        return "schemas/" + type + ".json";
+    }
+
+    public static Optional<EventType> ofType(String type) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+    }
+
+    public static EventType of(Class<?> dataClass) {
+        return Arrays.stream(values()).filter(t -> t.dataClass.equals(dataClass)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not an event record: " + dataClass.getName()));
+    }
+}

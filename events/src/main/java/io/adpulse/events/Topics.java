@@ -1,0 +1,48 @@
+package io.adpulse.events;
+
+import java.util.List;
+
+/**
+ * Kafka topic names. They are public API: written once here, versioned, never derived from class
+ * names. A breaking change gets a new topic, never a silent change to an existing one.
+ */
+public final class Topics {
+
+    /** Compacted. Key: connection id. A tombstone means the connection is gone. */
+    public static final String CONNECTIONS = "tiktok.connections.v1";
+    /** Compacted. Key: advertiser id, so one account's entities stay in order. */
+    public static final String ENTITIES = "tiktok.entities.v1";
+    /** Key: advertiser id. Latest value per metric key; consumers upsert. */
+    public static final String METRICS = "tiktok.metrics.v1";
+    /** Key: creator connection id. */
+    public static final String ORGANIC = "tiktok.organic.v1";
+    /** Key: connection id or webhook subject. */
+    public static final String WEBHOOKS = "tiktok.webhooks.v1";
+    /** Key: connection id. */
+    public static final String API_ERRORS = "tiktok.api-errors.v1";
+    /** Key: alert fingerprint. */
+    public static final String ALERTS = "alerts.v1";
+    /** Key: actor. Every gateway request, allowed or denied. */
+    public static final String AUDIT_ACCESS = "audit.access.v1";
+    /** Key: client id. */
+    public static final String REPORTS = "reports.v1";
+    /** Key: subject of the request (connection or advertiser id). */
+    public static final String PRIVACY_REQUESTS = "privacy.requests.v1";
+    /** Key: subject of the request. */
+    public static final String PRIVACY_COMPLETIONS = "privacy.completions.v1";
+
+    /** Every topic, in the order the local stack creates them. */
+    public static final List<String> ALL = List.of(CONNECTIONS, ENTITIES, METRICS, ORGANIC, WEBHOOKS,
+            API_ERRORS, ALERTS, AUDIT_ACCESS, REPORTS, PRIVACY_REQUESTS, PRIVACY_COMPLETIONS);
+
+    /** Topics that hold state and are therefore log-compacted. */
+    public static final List<String> COMPACTED = List.of(CONNECTIONS, ENTITIES);
+
+    private Topics() {
+    }
+
+    /** The dead-letter topic for records of {@code topic} that could not be processed. */
+    public static String deadLetter(String topic) {
+        return topic + ".dlt";
+    }
+}

@@ -1,0 +1,94 @@
+package io.adpulse.events;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Object mother for event contracts: one canonical sample per event type. The golden files under
+ * {@code golden/} are these samples as structured CloudEvents JSON; producer and consumer tests in every
+ * service read the same files through {@link Golden}.
+ */
+public final class EventSamples {
+
+    public static final Instant T0 = Instant.parse("2026-11-20T09:30:00Z");
+
+    private EventSamples() {
+    }
+
+    public static EventEnvelope<ConnectionGranted> connectionGranted() {
+        var data = new ConnectionGranted("conn-7002238017842757633", ConnectionKind.ADVERTISER,
+                "7002238017842757633", "Northwind Outdoor US",
+                new SealedToken("transit-2026-11", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="),
+                List.of("1", "2", "4"), "admin", T0);
+        return EventEnvelope.of("/adpulse/auth-service", data.connectionId(), T0, data, data.connectionId(), "granted", T0);
+    }
+
+    public static EventEnvelope<ConnectionRevoked> connectionRevoked() {
+        var data = new ConnectionRevoked("conn-7002238017842757633", "7002238017842757633", "DISCONNECTED_BY_OPERATOR",
+                "admin", T0);
+        return EventEnvelope.of("/adpulse/auth-service", data.connectionId(), T0, data, data.connectionId(), "revoked", T0);
+    }
+
+    public static EventEnvelope<EntityObserved> entityObserved() {
+        var data = new EntityObserved("conn-7002238017842757633", "7002238017842757633", EntityLevel.CAMPAIGN,
+                "1800000000000000001", "7002238017842757633", "Winter Boots Prospecting", "ENABLE", false,
+                Money.of("150.00", "USD"), "BUDGET_MODE_DAY", null, null,
+                Map.of("objective_type", "TRAFFIC"), T0);
+        return EventEnvelope.of("/adpulse/ingest-service", data.advertiserId(), T0, data, "CAMPAIGN", data.entityId(), T0);
+    }
+
+    public static EventEnvelope<MetricObserved> metricObserved() {
+        Map<String, BigDecimal> metrics = new LinkedHashMap<>();
+        metrics.put("spend", new BigDecimal("123.45"));
+        metrics.put("impressions", new BigDecimal("45210"));
+        metrics.put("clicks", new BigDecimal("612"));
+        metrics.put("conversion", new BigDecimal("18"));
+        metrics.put("total_purchase_value", new BigDecimal("540.20"));
+        var data = new MetricObserved("conn-7002238017842757633", "7002238017842757633", EntityLevel.CAMPAIGN,
+                "1800000000000000001", Granularity.DAY, LocalDate.parse("2026-11-19"), null,
+                "America/Los_Angeles", "USD", metrics, List.of("reach"), T0);
+        return EventEnvelope.of("/adpulse/ingest-service", data.advertiserId(), T0, data, data.naturalKey(), metrics);
+    }
+
+    public static EventEnvelope<ApiErrorOccurred> apiErrorOccurred() {
+        var data = new ApiErrorOccurred("conn-7002238017842757633", "7002238017842757633", "/report/integrated/get/",
+                40100, "Too many requests.", 200, true, "2026112009300001", T0);
+        return EventEnvelope.of("/adpulse/ingest-service", data.connectionId(), T0, data, data.requestId());
+    }
+
+    public static EventEnvelope<AlertFired> alertFired() {
+        var data = new AlertFired("f3c1d2e4a5b6c7d8", "daily-budget-pacing", "warning",
+                Map.of("advertiser_id", "7002238017842757633", "campaign_id", "1800000000000000001"),
+                "Campaign Winter Boots Prospecting has spent 142.10 USD of a 150.00 USD daily budget by 09:00 America/Los_Angeles (expected 56.25)",
+                T0);
+        return EventEnvelope.of("/adpulse/alerting-service", data.fingerprint(), T0, data, data.fingerprint(), data.startsAt());
+    }
+
+    public static EventEnvelope<AlertResolved> alertResolved() {
+        var data = new AlertResolved("f3c1d2e4a5b6c7d8", "daily-budget-pacing",
+                Map.of("advertiser_id", "7002238017842757633", "campaign_id", "1800000000000000001"),
+                "Spend is back within the pacing band", T0);
+        return EventEnvelope.of("/adpulse/alerting-service", data.fingerprint(), T0, data, data.fingerprint(), data.resolvedAt());
+    }
+
+    public static EventEnvelope<AccessRecorded> accessRecorded() {
+        var data = new AccessRecorded("c0ffee00-0000-4000-8000-000000000001", "admin", List.of("ADMIN"), "GET",
+                "/api/reporting/spend", "reporting", AccessRecorded.Decision.ALLOWED, "authenticated", 200,
+                "127.0.0.1", T0);
+        return EventEnvelope.of("/adpulse/gateway", data.actor(), T0, data, data.correlationId());
+    }
+
+    /** Every sample, by type, in declaration order of {@link EventType}. */
+    public static Map<EventType, EventEnvelope<?>> all() {
+        Map<EventType, EventEnvelope<?>> all = new LinkedHashMap<>();
+        for (EventEnvelope<?> e : List.of(connectionGranted(), connectionRevoked(), entityObserved(), metricObserved(),
+                apiErrorOccurred(), alertFired(), alertResolved(), accessRecorded())) {
+            all.put(e.type(), e);
+        }
+        return all;
+    }
+}
