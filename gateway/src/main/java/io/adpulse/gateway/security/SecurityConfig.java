@@ -1,0 +1,131 @@
+package io.adpulse.gateway.security;
+
+import io.adpulse.gateway.access.AccessLogFilter;
+import io.adpulse.gateway.config.GatewaySettings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may pass. Every {@code /api/**} call needs a signed-in operator: a browser session (form login)
+ * or HTTP Basic for scripts. Anonymous API calls get a 401 problem, anonymous page views the login page.
+ * CSRF protection applies to browser sessions (cookie-borne credentials); a request that carries its
+ * own {@code Authorization} header has no ambient credential to forge and is exempt.
+ */
+@Configuration
+@EnableWebFluxSecurity
+class SecurityConfig {
+
+    static final String ROLE_ADMIN = "ADMIN";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    MapReactiveUserDetailsService users(GatewaySettings settings, PasswordEncoder encoder) {
+        String password = settings.adminPassword().startsWith("{") ? settings.adminPassword()
+                : encoder.encode(settings.adminPassword());
+        return new MapReactiveUserDetailsService(User.withUsername(settings.adminUsername())
+                .password(password).roles(ROLE_ADMIN).build());
+    }
+
+    @Bean
+    SecurityWebFilterChain security(ServerHttpSecurity http) {
+        ServerWebExchangeMatcher api = new PathPatternParserServerWebExchangeMatcher("/api/**");
+        ServerAuthenticationEntryPoint apiEntryPoint = (exchange, e) -> problem(exchange.getResponse(),
+                HttpStatus.UNAUTHORIZED, "Sign in first: this API needs an authenticated operator.", true);
+        ServerAccessDeniedHandler denied = (exchange, e) -> problem(exchange.getResponse(), HttpStatus.FORBIDDEN,
+                "Your role does not allow this request.", false);
+        return http
+                .authorizeExchange(ex -> ex
+                        .pathMatchers("/login", "/logout", "/actuator/health/**", "/favicon.ico", "/assets/**")
+                        .permitAll()
+                        .anyExchange().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
+                .formLogin(Customizer.withDefaults())
+                .addFilterAfter(AccessLogFilter.principalCapture(), SecurityWebFiltersOrder.SECURITY_CONTEXT_SERVER_WEB_EXCHANGE)
+                .logout(logout -> logout.logoutUrl("/logout"))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(exchange -> {
+                            HttpMethod method = exchange.getRequest().getMethod();
+                            boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD
+                                    || method == HttpMethod.OPTIONS || method == HttpMethod.TRACE;
+                            boolean ownCredentials = exchange.getRequest().getHeaders()
+                                    .containsHeader(HttpHeaders.AUTHORIZATION);
+                            return safe || ownCredentials ? ServerWebExchangeMatcher.MatchResult.notMatch()
+                                    : ServerWebExchangeMatcher.MatchResult.match();
+                        }))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint(new DelegatingServerAuthenticationEntryPoint(
+                                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(api, apiEntryPoint),
+                                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(e -> ServerWebExchangeMatcher.MatchResult.match(),
+                                        new RedirectServerAuthenticationEntryPoint("/login"))))
+                        .accessDeniedHandler(denied))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    /**
+     * Makes the CSRF token materialise on every response, so the UI can read the {@code XSRF-TOKEN} cookie
+     * and echo it in the {@code X-XSRF-TOKEN} header of its first unsafe request.
+     */
+    @Bean
+    WebFilter csrfCookie() {
+        return (exchange, chain) -> {
+            Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+            return (token == null ? Mono.<CsrfToken>empty() : token).then(chain.filter(exchange));
+        };
+    }
+
+    /** Writes an RFC 9457 problem with a plain reason; never internals. */
+    static Mono<Void> problem(ServerHttpResponse response, HttpStatus status, String detail, boolean challenge) {
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (challenge) {
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Adpulse\"");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        byte[] json = JSON.writeValueAsBytes(body);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(json)));
+    }
+}

@@ -1,0 +1,176 @@
+package io.adpulse.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.adpulse.events.AccessRecorded;
+import io.adpulse.events.EventCodec;
+import io.adpulse.events.Topics;
+import io.adpulse.testsupport.SharedInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * The gateway in front of a stand-in service that echoes the headers it receives: who gets through,
+ * what identity the services see, and that every request is on the access log.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class GatewayTest {
+
+    private static final String PASSWORD = "test-password";
+    private static final DisposableServer ECHO = HttpServer.create().port(0)
+            .handle((request, response) -> {
+                String headers = request.requestHeaders().entries().stream()
+                        .map(e -> "\"" + e.getKey().toLowerCase() + "\":\"" + e.getValue().replace("\"", "'") + "\"")
+                        .collect(Collectors.joining(",", "{", "}"));
+                return response.header("Content-Type", "application/json")
+                        .sendString(Mono.just(headers));
+            })
+            .bindNow();
+
+    @Autowired
+    WebTestClient web;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
+        registry.add("adpulse.gateway.admin-password", () -> PASSWORD);
+        String echo = "http://localhost:" + ECHO.port();
+        for (String service : List.of("AUTH", "INGEST", "REPORTING", "ALERTING", "AUDIT")) {
+            registry.add("ADPULSE_" + service + "_URI", () -> echo);
+        }
+    }
+
+    @AfterAll
+    static void stopEcho() {
+        ECHO.disposeNow();
+    }
+
+    @Test
+    void refusesAnonymousApiCallWithProblem() {
+        web.get().uri("/api/reporting/advertisers").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isNotEmpty();
+    }
+
+    @Test
+    void refusesWrongPassword() {
+        web.get().uri("/api/reporting/advertisers").headers(h -> h.setBasicAuth("admin", "nope")).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void sendsAnonymousPageViewToTheLoginPage() {
+        web.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().valueMatches("Location", ".*/login");
+    }
+
+    @Test
+    void routesSignedInCallWithTheOperatorsIdentityAndWithoutTheirCredentials() {
+        web.get().uri("/api/reporting/advertisers")
+                .headers(h -> h.setBasicAuth("admin", PASSWORD))
+                .header("X-Adpulse-Actor", "mallory")
+                .header("X-Adpulse-Roles", "ADMIN,AUDITOR")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.x-adpulse-actor").isEqualTo("admin")
+                .jsonPath("$.x-adpulse-roles").isEqualTo("ADMIN")
+                .jsonPath("$.x-correlation-id").isNotEmpty()
+                .jsonPath("$.authorization").doesNotExist();
+    }
+
+    @Test
+    void keepsASafeInboundCorrelationIdAndReturnsIt() {
+        web.get().uri("/api/alerting/alerts").headers(h -> h.setBasicAuth("admin", PASSWORD))
+                .header("X-Correlation-Id", "trace-12345678").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Correlation-Id", "trace-12345678");
+    }
+
+    @Test
+    void rejectsCookieAuthenticatedWriteWithoutCsrfToken() {
+        web.post().uri("/api/alerting/alerts/x/ack").cookie("SESSION", "forged").exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void acceptsWriteThatCarriesItsOwnCredentials() {
+        web.post().uri("/api/alerting/alerts/x/ack").headers(h -> h.setBasicAuth("admin", PASSWORD)).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void sendsSecurityHeaders() {
+        web.get().uri("/api/reporting/advertisers").headers(h -> h.setBasicAuth("admin", PASSWORD)).exchange()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().exists("Content-Security-Policy");
+    }
+
+    @Test
+    void publishesAllowedAndDeniedRequestsOnTheAccessLogWithoutSecrets() {
+        String allowed = "allowed-" + UUID.randomUUID();
+        String denied = "denied-" + UUID.randomUUID();
+        web.get().uri("/api/reporting/advertisers?token=secret-in-query").headers(h -> h.setBasicAuth("admin", PASSWORD))
+                .header("X-Correlation-Id", allowed).exchange().expectStatus().isOk();
+        web.get().uri("/api/reporting/advertisers").header("X-Correlation-Id", denied).exchange()
+                .expectStatus().isUnauthorized();
+
+        EventCodec codec = new EventCodec();
+        List<AccessRecorded> seen = new ArrayList<>();
+        List<String> raw = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.AUDIT_ACCESS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    raw.add(new String(r.value(), StandardCharsets.UTF_8));
+                    seen.add(codec.decode(r.value(), AccessRecorded.class).data());
+                });
+                return seen.stream().filter(a -> a.correlationId().equals(allowed) || a.correlationId().equals(denied))
+                        .count() == 2;
+            });
+        }
+        AccessRecorded ok = seen.stream().filter(a -> a.correlationId().equals(allowed)).findFirst().orElseThrow();
+        AccessRecorded no = seen.stream().filter(a -> a.correlationId().equals(denied)).findFirst().orElseThrow();
+        assertThat(ok.actor()).isEqualTo("admin");
+        assertThat(ok.decision()).isEqualTo(AccessRecorded.Decision.ALLOWED);
+        assertThat(ok.route()).isEqualTo("reporting");
+        assertThat(no.actor()).isEqualTo("anonymous");
+        assertThat(no.decision()).isEqualTo(AccessRecorded.Decision.DENIED);
+        assertThat(no.status()).isEqualTo(401);
+        assertThat(raw).noneMatch(r -> r.contains("secret-in-query") || r.contains(PASSWORD));
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "gateway-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+    }
+}

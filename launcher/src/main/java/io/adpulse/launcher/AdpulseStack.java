@@ -1,0 +1,154 @@
+package io.adpulse.launcher;
+
+import io.adpulse.sandbox.TikTokSandboxApplication;
+import io.adpulse.testsupport.EmbeddedKafkaServer;
+import io.adpulse.testsupport.EmbeddedPostgresServer;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole of Adpulse on one machine: embedded Kafka and PostgreSQL, the TikTok sandbox in this JVM,
+ * and each service as its own process. Fresh encryption keys are generated for every run and handed to
+ * the services through their environment; they are never printed.
+ */
+public final class AdpulseStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AdpulseStack.class);
+
+    /** The app credentials the sandbox is seeded with; real ones are configuration. */
+    static final String SANDBOX_APP_ID = "sandbox-app";
+    static final String SANDBOX_APP_SECRET = "sandbox-secret";
+
+    private final StackOptions options;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    private AdpulseStack(StackOptions options) {
+        this.options = options;
+    }
+
+    /** Starts everything and returns once every service reports ready; on failure stops what it started. */
+    static AdpulseStack start(StackOptions options) {
+        AdpulseStack stack = new AdpulseStack(options);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (Exception e) {
+            stack.close();
+            throw new IllegalStateException("Adpulse stack did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startAll() throws IOException, InterruptedException {
+        Instant begun = Instant.now();
+        log.info("starting Kafka (KRaft) on port {}", options.kafkaPort());
+        EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(options.kafkaPort());
+        started.add(kafka);
+        log.info("starting PostgreSQL on port {}", options.postgresPort());
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(options.postgresPort());
+        started.add(postgres);
+        for (Service s : Service.values()) {
+            if (s.database() != null) {
+                postgres.createDatabase(s.database());
+            }
+        }
+        log.info("starting the TikTok sandbox on port {}", options.sandboxPort());
+        ConfigurableApplicationContext sandbox = TikTokSandboxApplication.start(options.sandboxPort(), Map.of(
+                "adpulse.sandbox.app-id", SANDBOX_APP_ID, "adpulse.sandbox.app-secret", SANDBOX_APP_SECRET));
+        started.add(sandbox::close);
+
+        Map<String, String> common = commonEnvironment(kafka, postgres);
+        for (Service s : Service.values()) {
+            Map<String, String> env = new HashMap<>(common);
+            if (s.database() != null) {
+                env.put("DB_NAME", s.database());
+            }
+            ServiceProcess process = ServiceProcess.start(s, options.servicesDir().resolve(s.module() + ".jar"),
+                    options.port(s), options.logDir(), env, arguments(s));
+            services.add(process);
+            started.add(process::stop);
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(options.startTimeout());
+        for (ServiceProcess process : services) {
+            process.awaitReady(http, deadline);
+            log.info("{} ready on port {}", process.service().module(), process.port());
+        }
+        log.info("Adpulse stack ready in {} s", Duration.between(begun, Instant.now()).toSeconds());
+    }
+
+    private Map<String, String> commonEnvironment(EmbeddedKafkaServer kafka, EmbeddedPostgresServer postgres) {
+        String sandboxUrl = sandboxUrl();
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("DB_HOST", "localhost");
+        env.put("DB_PORT", Integer.toString(postgres.port()));
+        env.put("DB_USER", EmbeddedPostgresServer.USER);
+        env.put("DB_PASSWORD", EmbeddedPostgresServer.PASSWORD);
+        env.put("TIKTOK_BUSINESS_API_BASE_URL", sandboxUrl + "/open_api/v1.3");
+        env.put("TIKTOK_BUSINESS_AUTH_URL", sandboxUrl + "/portal/auth");
+        env.put("TIKTOK_APP_ID", SANDBOX_APP_ID);
+        env.put("TIKTOK_APP_SECRET", SANDBOX_APP_SECRET);
+        env.put("ADPULSE_PUBLIC_URL", gatewayUrl());
+        env.put("ADPULSE_TRANSIT_KEYS", "local-transit-1:" + randomKey());
+        env.put("ADPULSE_TOKEN_KEYS", "local-token-1:" + randomKey());
+        env.put("ADPULSE_ADMIN_PASSWORD", options.adminPassword());
+        for (Service s : Service.values()) {
+            env.put(s.gatewayUriVariable(), "http://localhost:" + options.port(s));
+        }
+        return env;
+    }
+
+    private List<String> arguments(Service service) {
+        if (service == Service.INGEST) {
+            return List.of("--adpulse.ingest.poll-interval=" + options.pollInterval());
+        }
+        return List.of();
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + options.port(Service.GATEWAY);
+    }
+
+    public String sandboxUrl() {
+        return "http://localhost:" + options.sandboxPort();
+    }
+
+    String serviceUrl(Service service) {
+        return "http://localhost:" + options.port(service);
+    }
+
+    List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    /** Stops services first, then the sandbox, the database and the broker. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                log.warn("while stopping: {}", e.getMessage());
+            }
+        }
+        started.clear();
+    }
+}

@@ -1,0 +1,52 @@
+package io.adpulse.launcher;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar launcher/target/launcher-<version>-exec.jar}: starts the local stack and keeps it
+ * running until Ctrl-C. Settings: {@code ADPULSE_ADMIN_PASSWORD} (otherwise a random one is printed),
+ * {@code ADPULSE_HOME} (folder for logs, default {@code .adpulse} in the working directory).
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        // Both the executable jar and target/classes sit in target/, next to target/services/.
+        Path servicesDir = jar.getParent().resolve("services");
+        Path home = Path.of(System.getenv().getOrDefault("ADPULSE_HOME", ".adpulse")).toAbsolutePath();
+        String password = System.getenv("ADPULSE_ADMIN_PASSWORD");
+        if (password == null || password.isBlank()) {
+            byte[] bytes = new byte[12];
+            new SecureRandom().nextBytes(bytes);
+            password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
+        StackOptions options = StackOptions.defaults(servicesDir, home.resolve("logs"), password);
+        AdpulseStack stack = AdpulseStack.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            stopped.countDown();
+        }, "adpulse-stack-shutdown"));
+        System.out.printf("""
+
+                ================================================================
+                 Adpulse is running.
+                   UI and API:   %s
+                   Sign in as:   admin / %s
+                   API example:  curl -u admin:%s %s/api/reporting/advertisers
+                   TikTok sandbox (stands in for TikTok): %s
+                   Service logs: %s
+                 Connect the sandbox's advertisers from the UI ("Connect TikTok"),
+                 or see README.md for the same with curl. Ctrl-C stops everything.
+                ================================================================
+                %n""", stack.gatewayUrl(), password, password, stack.gatewayUrl(), stack.sandboxUrl(),
+                options.logDir());
+        stopped.await();
+    }
+}

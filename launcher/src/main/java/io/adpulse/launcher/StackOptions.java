@@ -1,0 +1,67 @@
+package io.adpulse.launcher;
+
+import java.net.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * How to start the stack.
+ *
+ * @param servicesDir   folder with the services' executable jars ({@code <module>.jar})
+ * @param logDir        where each service writes its log ({@code <module>.log})
+ * @param kafkaPort     broker port
+ * @param postgresPort  database port
+ * @param sandboxPort   TikTok sandbox port
+ * @param ports         service ports
+ * @param adminPassword the seeded administrator's password
+ * @param pollInterval  how often ingest-service polls TikTok
+ * @param startTimeout  how long to wait for every service to report ready
+ */
+record StackOptions(Path servicesDir, Path logDir, int kafkaPort, int postgresPort, int sandboxPort,
+        Map<Service, Integer> ports, String adminPassword, Duration pollInterval, Duration startTimeout) {
+
+    static final int DEFAULT_KAFKA_PORT = 19092;
+    static final int DEFAULT_POSTGRES_PORT = 15432;
+    static final int DEFAULT_SANDBOX_PORT = 18090;
+
+    /** The fixed, documented ports of the local stack (see docs/CONVENTIONS.md). */
+    static StackOptions defaults(Path servicesDir, Path logDir, String adminPassword) {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            ports.put(s, s.defaultPort());
+        }
+        return new StackOptions(servicesDir, logDir, DEFAULT_KAFKA_PORT, DEFAULT_POSTGRES_PORT, DEFAULT_SANDBOX_PORT,
+                ports, adminPassword, Duration.ofSeconds(30), Duration.ofMinutes(3));
+    }
+
+    /** Free ports everywhere, for tests that must not collide with a running stack. */
+    static StackOptions randomPorts(Path servicesDir, Path logDir, String adminPassword, Duration pollInterval) {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            ports.put(s, freePort());
+        }
+        return new StackOptions(servicesDir, logDir, freePort(), freePort(), freePort(), ports, adminPassword,
+                pollInterval, Duration.ofMinutes(4));
+    }
+
+    int port(Service service) {
+        return ports.get(service);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "StackOptions[servicesDir=" + servicesDir + ", ports=" + ports + ", adminPassword=<redacted>]";
+    }
+}

@@ -1,0 +1,197 @@
+package io.adpulse.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole system, as a user meets it: every service as its own process on a real Kafka broker and a
+ * real PostgreSQL, TikTok played by the sandbox. An operator connects the sandbox's advertisers through
+ * the OAuth flow; the numbers the gateway then reports must equal the sandbox's ground truth.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StackEndToEndTest {
+
+    private static final String PASSWORD = "e2e-" + Long.toHexString(System.nanoTime());
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final int COMPARED_DAYS = 7;
+
+    private static AdpulseStack stack;
+
+    @BeforeAll
+    static void startStack() {
+        Path services = Path.of(System.getProperty("adpulse.services.dir", "target/services"));
+        stack = AdpulseStack.start(StackOptions.randomPorts(services, Path.of("target", "e2e-logs"), PASSWORD,
+                Duration.ofSeconds(5)));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void anonymousApiCallIsRefused() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(gateway("/api/reporting/advertisers")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                ct -> assertThat(ct).contains("application/problem+json"));
+    }
+
+    @Test
+    @Order(1)
+    void wrongPasswordIsRefused() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(gateway("/api/reporting/advertisers"))
+                .header("Authorization", basic("admin", "wrong")).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(2)
+    void connectedAdvertisersReportSpendEqualToTheSandboxGroundTruth() throws Exception {
+        List<String> connected = connectThroughOAuth();
+        JsonNode seeded = getJson(URI.create(stack.sandboxUrl() + "/sandbox/advertisers"), null);
+        assertThat(connected).hasSize(seeded.size());
+
+        for (JsonNode advertiser : seeded) {
+            String advertiserId = advertiser.get("advertiser_id").asString();
+            ZoneId zone = ZoneId.of(advertiser.get("display_timezone").asString());
+            LocalDate to = LocalDate.now(zone).minusDays(1);
+            LocalDate from = to.minusDays(COMPARED_DAYS - 1);
+            Map<String, Map<String, BigDecimal>> truth = groundTruth(advertiserId, from, to);
+            assertThat(truth).as("sandbox seeds spend for %s", advertiserId).isNotEmpty();
+
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(reported(advertiserId, from, to)).isEqualTo(truth));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void everyEventAndAccessLandsInAVerifiableAuditChain() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode verify = getJson(gateway("/api/audit/verify"), basic("admin", PASSWORD));
+            assertThat(verify.get("valid").asBoolean()).isTrue();
+            assertThat(verify.get("checked").asLong()).isPositive();
+        });
+    }
+
+    /** Start → sandbox consent → callback, the way a browser would travel it; returns connected advertisers. */
+    private static List<String> connectThroughOAuth() throws Exception {
+        HttpResponse<String> start = HTTP.send(HttpRequest.newBuilder(
+                        gateway("/api/auth/connections/tiktok-business/start"))
+                .header("Authorization", basic("admin", PASSWORD)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(start.statusCode()).as(start.body()).isEqualTo(302);
+        URI consent = URI.create(start.headers().firstValue("Location").orElseThrow());
+        assertThat(consent.toString()).startsWith(stack.sandboxUrl() + "/portal/auth");
+
+        Map<String, String> query = query(consent);
+        URI decide = URI.create(stack.sandboxUrl() + "/portal/auth/decide?decision=approve"
+                + "&app_id=" + enc(query.get("app_id")) + "&state=" + enc(query.get("state"))
+                + "&redirect_uri=" + enc(query.get("redirect_uri")));
+        HttpResponse<String> approved = HTTP.send(HttpRequest.newBuilder(decide).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(approved.statusCode()).isEqualTo(302);
+        URI callback = URI.create(approved.headers().firstValue("Location").orElseThrow());
+        assertThat(callback.toString()).startsWith(stack.gatewayUrl() + "/api/auth/oauth/tiktok-business/callback");
+
+        JsonNode result = getJson(callback, basic("admin", PASSWORD));
+        return result.get("connections").valueStream().map(c -> c.get("advertiserId").asString()).toList();
+    }
+
+    private static Map<String, Map<String, BigDecimal>> groundTruth(String advertiserId, LocalDate from, LocalDate to)
+            throws Exception {
+        JsonNode truth = getJson(URI.create(stack.sandboxUrl() + "/sandbox/ground-truth?level=campaign&advertiser_id="
+                + advertiserId + "&start_date=" + from + "&end_date=" + to), null);
+        Map<String, Map<String, BigDecimal>> byKey = new HashMap<>();
+        for (JsonNode row : truth.get("rows")) {
+            byKey.put(row.get("campaign_id").asString() + "@" + row.get("date").asString(), Map.of(
+                    "spend", decimal(row.get("spend")),
+                    "impressions", decimal(row.get("impressions")),
+                    "clicks", decimal(row.get("clicks")),
+                    "conversions", decimal(row.get("conversion"))));
+        }
+        return byKey;
+    }
+
+    private static Map<String, Map<String, BigDecimal>> reported(String advertiserId, LocalDate from, LocalDate to)
+            throws Exception {
+        JsonNode report = getJson(gateway("/api/reporting/campaigns/daily?advertiserId=" + advertiserId
+                + "&from=" + from + "&to=" + to), basic("admin", PASSWORD));
+        Map<String, Map<String, BigDecimal>> byKey = new HashMap<>();
+        for (JsonNode row : report.get("rows")) {
+            byKey.put(row.get("campaignId").asString() + "@" + row.get("date").asString(), Map.of(
+                    "spend", decimal(row.get("spend")),
+                    "impressions", decimal(row.get("impressions")),
+                    "clicks", decimal(row.get("clicks")),
+                    "conversions", decimal(row.get("conversions"))));
+        }
+        return byKey;
+    }
+
+    /** Compares by value, so "12.50" and "12.5" are the same amount. */
+    private static BigDecimal decimal(JsonNode node) {
+        return node == null || node.isNull() ? null : new BigDecimal(node.asString()).stripTrailingZeros();
+    }
+
+    private static JsonNode getJson(URI uri, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "application/json").GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s → %s", uri, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static URI gateway(String path) {
+        return URI.create(stack.gatewayUrl() + path);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> query(URI uri) {
+        return Arrays.stream(uri.getRawQuery().split("&")).map(p -> p.split("=", 2))
+                .collect(Collectors.toMap(p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
+                        p -> p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : ""));
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
