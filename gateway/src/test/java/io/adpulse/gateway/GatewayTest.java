@@ -105,6 +105,20 @@ class GatewayTest {
     }
 
     @Test
+    void tellsTheUiWhoIsSignedIn() {
+        web.get().uri("/api/session").headers(h -> h.setBasicAuth("admin", PASSWORD)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.user").isEqualTo("admin").jsonPath("$.roles[0]").isEqualTo("ADMIN");
+    }
+
+    @Test
+    void servesTheDashboardToSignedInOperators() {
+        web.get().uri("/").headers(h -> h.setBasicAuth("admin", PASSWORD)).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(html -> assertThat(html).contains("Campaign performance"));
+    }
+
+    @Test
     void keepsASafeInboundCorrelationIdAndReturnsIt() {
         web.get().uri("/api/alerting/alerts").headers(h -> h.setBasicAuth("admin", PASSWORD))
                 .header("X-Correlation-Id", "trace-12345678").exchange()
