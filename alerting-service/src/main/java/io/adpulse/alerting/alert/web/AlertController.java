@@ -1,0 +1,62 @@
+package io.adpulse.alerting.alert.web;
+
+import io.adpulse.alerting.alert.domain.AlertRepository;
+import io.adpulse.alerting.alert.domain.AlertState;
+import java.time.Clock;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The alert API. Listing shows episodes newest first; acknowledging records who took an alert in hand
+ * (the {@code X-Adpulse-Actor} the gateway sets, {@code system} without one) on its latest episode, and
+ * does not change its state: only the rule's condition clearing resolves an alert.
+ */
+@RestController
+@RequestMapping("/api/alerting/alerts")
+class AlertController {
+
+    static final String ACTOR_HEADER = "X-Adpulse-Actor";
+    private static final int MAX_LIMIT = 1000;
+    private static final int MAX_ACTOR_LENGTH = 200;
+
+    private final AlertRepository alerts;
+    private final Clock clock;
+
+    AlertController(AlertRepository alerts, Clock clock) {
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    Flux<AlertView> list(@RequestParam(required = false) AlertState state,
+            @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            return Flux.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "limit must be between 1 and " + MAX_LIMIT + ", was " + limit));
+        }
+        return alerts.list(state, limit).map(AlertView::of);
+    }
+
+    @PostMapping("/{fingerprint}/ack")
+    Mono<AlertView> acknowledge(@PathVariable String fingerprint,
+            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+        String who = actor == null || actor.isBlank() ? "system" : actor.strip();
+        if (who.length() > MAX_ACTOR_LENGTH) {
+            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    ACTOR_HEADER + " is longer than " + MAX_ACTOR_LENGTH + " characters"));
+        }
+        return alerts.acknowledge(fingerprint, who, clock.instant())
+                .map(AlertView::of)
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "no alert with fingerprint " + fingerprint)));
+    }
+}

@@ -1,0 +1,62 @@
+package io.adpulse.alerting.pacing.event;
+
+import java.time.Duration;
+
+import io.adpulse.alerting.pacing.evaluation.ObservationIntake;
+import io.adpulse.events.EntityObserved;
+import io.adpulse.events.EventCodec;
+import io.adpulse.events.InvalidEventException;
+import io.adpulse.events.MetricObserved;
+import io.adpulse.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Consumes {@code tiktok.entities.v1} and {@code tiktok.metrics.v1}: decodes each record and makes one
+ * intake call. Decoding happens inside the returned {@code Mono}, so an invalid record fails it and the
+ * container's error handler sends the record to the topic's dead-letter topic with the reason.
+ */
+@Component
+class ObservationListener {
+
+    /**
+     * Longest wait for one record's effect, retries included; well below {@code max.poll.interval.ms}. Listeners
+     * run on a Kafka consumer thread and wait there, so that a failure reaches the container's error handler and
+     * the dead-letter topic: Spring Kafka 4.0 only logs and acknowledges the failure of a {@code Mono}-returning
+     * record listener.
+     */
+    private static final Duration EFFECT_TIMEOUT = Duration.ofSeconds(60);
+
+    private final EventCodec codec;
+    private final ObservationIntake intake;
+    private final Retry retry;
+
+    ObservationListener(EventCodec codec, ObservationIntake intake, Retry listenerRetry) {
+        this.codec = codec;
+        this.intake = intake;
+        this.retry = listenerRetry;
+    }
+
+    /** A tombstone (null value) on the compacted entity topic, keyed by advertiser id, means the advertiser is gone. */
+    @KafkaListener(topics = Topics.ENTITIES)
+    void onEntity(ConsumerRecord<String, byte[]> record) {
+        Mono.defer(() -> {
+            if (record.value() == null) {
+                if (record.key() == null) {
+                    return Mono.error(new InvalidEventException("tombstone without a key"));
+                }
+                return intake.advertiserRemoved(record.key());
+            }
+            return intake.entityObserved(codec.decode(record.value(), EntityObserved.class).data());
+        }).retryWhen(retry).block(EFFECT_TIMEOUT);
+    }
+
+    @KafkaListener(topics = Topics.METRICS)
+    void onMetric(ConsumerRecord<String, byte[]> record) {
+        Mono.defer(() -> intake.metricObserved(codec.decode(record.value(), MetricObserved.class).data()))
+                .retryWhen(retry).block(EFFECT_TIMEOUT);
+    }
+}

@@ -1,0 +1,2 @@
+/** Wiring: settings, crypto, Kafka error handling, clock and transactions. */
+package io.adpulse.auth.config;

@@ -1,0 +1,41 @@
+package io.adpulse.auth.connection;
+
+import io.adpulse.auth.crypto.TransitSealer;
+import io.adpulse.events.ConnectionGranted;
+import io.adpulse.events.ConnectionRevoked;
+import io.adpulse.events.EventEnvelope;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the events of a connection's lifecycle. Event ids derive from the connection id and its
+ * revision, so a re-published outbox row carries the same id and every new grant or status change a
+ * new one. The access token is sealed under the transit key with the connection id as associated data.
+ */
+@Component
+class ConnectionEvents {
+
+    /** CloudEvents {@code source} of everything auth-service publishes. */
+    static final String SOURCE = "/adpulse/auth-service";
+
+    private final TransitSealer sealer;
+
+    ConnectionEvents(TransitSealer sealer) {
+        this.sealer = sealer;
+    }
+
+    EventEnvelope<ConnectionGranted> granted(Connection connection, String accessToken) {
+        var data = new ConnectionGranted(connection.id(), connection.kind(), connection.advertiserId(),
+                connection.displayName(), sealer.seal(accessToken, connection.id()), connection.scopes(),
+                connection.grantedBy(), connection.grantedAt());
+        return EventEnvelope.of(SOURCE, connection.id(), connection.grantedAt(), data,
+                connection.id(), "granted", connection.revision());
+    }
+
+    /** {@code connection} in its new status; {@code reason} is its status reason. */
+    EventEnvelope<ConnectionRevoked> revoked(Connection connection, String revokedBy) {
+        var data = new ConnectionRevoked(connection.id(), connection.advertiserId(), connection.statusReason(),
+                revokedBy, connection.statusChangedAt());
+        return EventEnvelope.of(SOURCE, connection.id(), connection.statusChangedAt(), data,
+                connection.id(), "revoked", connection.revision());
+    }
+}

@@ -1,0 +1,76 @@
+package io.adpulse.auth.connection;
+
+import io.adpulse.auth.outbox.Outbox;
+import io.adpulse.auth.outbox.OutboxRelay;
+import io.adpulse.auth.tiktok.AuthorizedAdvertiser;
+import io.adpulse.auth.tiktok.BusinessGrant;
+import io.adpulse.events.ConnectionKind;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Granting and reading connections. A grant covers every advertiser TikTok lists for the access
+ * token: each gets (or keeps) the connection {@code adv-<advertiserId>}, the token stored encrypted
+ * under that id, and a {@code ConnectionGranted} event — all in one transaction, so either every
+ * advertiser of the grant is connected and announced or none is.
+ */
+@Service
+public class ConnectionService {
+
+    private final ConnectionRepository connections;
+    private final TokenVault tokens;
+    private final ConnectionEvents events;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final TransactionalOperator transactions;
+    private final ConnectionMetrics metrics;
+    private final Clock clock;
+
+    ConnectionService(ConnectionRepository connections, TokenVault tokens, ConnectionEvents events, Outbox outbox,
+            OutboxRelay relay, TransactionalOperator transactions, ConnectionMetrics metrics, Clock clock) {
+        this.connections = connections;
+        this.tokens = tokens;
+        this.events = events;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.transactions = transactions;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Connects every advertiser of an API-for-Business grant on behalf of {@code actor}. */
+    public Mono<List<Connection>> grantAdvertisers(BusinessGrant grant, List<AuthorizedAdvertiser> advertisers,
+            String actor) {
+        UUID grantId = UUID.randomUUID();
+        Instant now = clock.instant();
+        Mono<List<Connection>> work = Flux.fromIterable(advertisers)
+                .concatMap(advertiser -> connections.upsertGranted(
+                                Connection.advertiserConnectionId(advertiser.advertiserId()), ConnectionKind.ADVERTISER,
+                                advertiser.advertiserId(), advertiser.name(), grantId, grant.scopes(), actor, now)
+                        .flatMap(connection -> tokens.storeAccessToken(connection.id(), grant.accessToken(), now)
+                                .map(connection::withTokenKeyId))
+                        .flatMap(connection -> outbox.append(events.granted(connection, grant.accessToken()))
+                                .thenReturn(connection)))
+                .collectList();
+        return transactions.transactional(work)
+                .doOnSuccess(granted -> {
+                    relay.wake();
+                    metrics.granted(ConnectionKind.ADVERTISER, granted.size());
+                });
+    }
+
+    public Flux<Connection> list() {
+        return connections.findAll();
+    }
+
+    /** The connection, or {@link ConnectionNotFoundException}. */
+    public Mono<Connection> find(String id) {
+        return connections.findById(id).switchIfEmpty(Mono.error(() -> new ConnectionNotFoundException(id)));
+    }
+}

@@ -1,0 +1,128 @@
+package io.adpulse.auth.connection;
+
+import io.adpulse.auth.config.AuthProperties;
+import io.adpulse.auth.outbox.Outbox;
+import io.adpulse.auth.outbox.OutboxRelay;
+import io.adpulse.auth.tiktok.TikTokBusinessClient;
+import io.adpulse.events.ApiErrorOccurred;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Ending connections, from either side.
+ *
+ * <ul>
+ *   <li>An operator disconnects an account: the token is revoked at TikTok (best effort: a TikTok
+ *   outage must not keep an account connected in Adpulse), deleted here, the connection becomes
+ *   REVOKED and {@code ConnectionRevoked} is published. Advertisers authorised together share one
+ *   TikTok token, so TikTok is only asked to revoke it when no other ACTIVE connection uses it.</li>
+ *   <li>TikTok rejects a token (an auth error code reported on {@code tiktok.api-errors.v1}): an
+ *   ACTIVE connection becomes NEEDS_REAUTH and {@code ConnectionRevoked} is published with reason
+ *   {@code NEEDS_REAUTH:<code>}, so ingest-service stops polling until an operator authorises again.
+ *   Reports about a grant older than the error are ignored for newer grants, and repeated reports
+ *   change nothing.</li>
+ * </ul>
+ */
+@Service
+public class RevocationService {
+
+    /** Status reason when an operator disconnects an account. */
+    public static final String DISCONNECTED_BY_OPERATOR = "DISCONNECTED_BY_OPERATOR";
+    /** Status reason prefix when TikTok rejected the token; the TikTok code follows. */
+    public static final String NEEDS_REAUTH_PREFIX = "NEEDS_REAUTH:";
+    /** {@code revokedBy} when TikTok, not a person, ended the connection. */
+    static final String TIKTOK = "tiktok";
+
+    private static final Logger log = LoggerFactory.getLogger(RevocationService.class);
+
+    private final ConnectionRepository connections;
+    private final TokenVault tokens;
+    private final ConnectionEvents events;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final TransactionalOperator transactions;
+    private final ConnectionMetrics metrics;
+    private final TikTokBusinessClient tiktok;
+    private final Set<Integer> reauthErrorCodes;
+    private final Clock clock;
+
+    RevocationService(ConnectionRepository connections, TokenVault tokens, ConnectionEvents events, Outbox outbox,
+            OutboxRelay relay, TransactionalOperator transactions, ConnectionMetrics metrics,
+            TikTokBusinessClient tiktok, AuthProperties properties, Clock clock) {
+        this.connections = connections;
+        this.tokens = tokens;
+        this.events = events;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.transactions = transactions;
+        this.metrics = metrics;
+        this.tiktok = tiktok;
+        this.reauthErrorCodes = Set.copyOf(properties.reauthErrorCodes());
+        this.clock = clock;
+    }
+
+    /** Disconnects the connection for {@code actor}; revoking an already revoked connection changes nothing. */
+    public Mono<Connection> revokeByOperator(String id, String actor) {
+        return connections.findById(id)
+                .switchIfEmpty(Mono.error(() -> new ConnectionNotFoundException(id)))
+                .flatMap(connection -> connection.status() == ConnectionStatus.REVOKED ? Mono.just(connection)
+                        : revokeAtTikTok(connection).then(commitRevocation(connection, actor)));
+    }
+
+    /** Applies a TikTok API error to its connection when the code means the grant is unusable. */
+    public Mono<Void> markNeedsReauth(ApiErrorOccurred error) {
+        if (!reauthErrorCodes.contains(error.code())) {
+            return Mono.empty();
+        }
+        Mono<Connection> work = connections.transition(error.connectionId(), EnumSet.of(ConnectionStatus.ACTIVE),
+                        ConnectionStatus.NEEDS_REAUTH, NEEDS_REAUTH_PREFIX + error.code(), clock.instant(),
+                        error.occurredAt())
+                .flatMap(changed -> outbox.append(events.revoked(changed, TIKTOK)).thenReturn(changed));
+        return transactions.transactional(work)
+                .doOnNext(changed -> {
+                    log.info("Connection {} needs re-authorisation: TikTok answered {} with code {}",
+                            changed.id(), error.endpoint(), error.code());
+                    relay.wake();
+                    metrics.revoked("needs_reauth");
+                })
+                .then();
+    }
+
+    private Mono<Void> revokeAtTikTok(Connection connection) {
+        return connections.countOtherActiveInGrant(connection.grantId(), connection.id())
+                .flatMap(others -> {
+                    if (others > 0) {
+                        log.info("Connection {} shares its TikTok token with {} active connection(s); "
+                                + "revoking it in Adpulse only", connection.id(), others);
+                        return Mono.empty();
+                    }
+                    return tokens.accessToken(connection.id()).flatMap(tiktok::revokeToken);
+                })
+                .onErrorResume(e -> {
+                    log.warn("Could not revoke the TikTok token of connection {}; disconnecting it anyway: {}",
+                            connection.id(), e.getMessage());
+                    return Mono.empty();
+                });
+    }
+
+    private Mono<Connection> commitRevocation(Connection connection, String actor) {
+        Mono<Connection> work = connections.transition(connection.id(),
+                        EnumSet.of(ConnectionStatus.ACTIVE, ConnectionStatus.NEEDS_REAUTH), ConnectionStatus.REVOKED,
+                        DISCONNECTED_BY_OPERATOR, clock.instant(), null)
+                .flatMap(revoked -> tokens.discard(revoked.id())
+                        .then(outbox.append(events.revoked(revoked, actor)))
+                        .thenReturn(revoked));
+        return transactions.transactional(work)
+                .doOnNext(revoked -> {
+                    relay.wake();
+                    metrics.revoked("operator");
+                })
+                .switchIfEmpty(Mono.defer(() -> connections.findById(connection.id())));
+    }
+}

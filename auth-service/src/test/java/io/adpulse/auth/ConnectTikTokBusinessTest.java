@@ -1,0 +1,271 @@
+package io.adpulse.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.adpulse.auth.support.FakeTikTok.Advertiser;
+import io.adpulse.events.ConnectionGranted;
+import io.adpulse.events.ConnectionKind;
+import io.adpulse.events.EventCodec;
+import io.adpulse.events.EventEnvelope;
+import io.adpulse.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+@ExtendWith(OutputCaptureExtension.class)
+class ConnectTikTokBusinessTest extends AuthServiceTestBase {
+
+    @Test
+    void startRedirectsTheBrowserToTikToksConsentPage() {
+        web.get().uri(START).header(ACTOR, "alice").accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus().isFound()
+                .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
+                .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location)
+                        .startsWith(TIKTOK.authUrl() + "?app_id=sandbox-app&state=")
+                        .endsWith("&redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Fapi%2Fauth%2Foauth%2Ftiktok-business"
+                                + "%2Fcallback")
+                        .matches(".*state=[A-Za-z0-9_-]{43}&.*"));
+    }
+
+    @Test
+    void startAnswersTheAuthorizeUrlAsJsonForApiClients() {
+        Instant now = clock.instant();
+
+        web.get().uri(START).header(ACTOR, "alice").accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.authorizeUrl").value(String.class, url -> assertThat(url).startsWith(TIKTOK.authUrl()))
+                .jsonPath("$.expiresAt").isEqualTo(now.plus(Duration.ofMinutes(10)).toString());
+    }
+
+    @Test
+    void startRejectsARequestWithoutASignedInUser() {
+        web.get().uri(START).accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://adpulse.io/problems/missing-actor")
+                .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("X-Adpulse-Actor"));
+    }
+
+    @Test
+    void callbackConnectsEveryAdvertiserOfTheGrantWithTheTokenEncryptedAndSealed() {
+        String us = uniqueAdvertiserId();
+        String ca = uniqueAdvertiserId();
+        String token = "act." + UUID.randomUUID();
+        String code = uniqueCode();
+        TIKTOK.willGrant(code, token, new Advertiser(us, "Northwind Outdoor US"), new Advertiser(ca, "Northwind Outdoor CA"));
+
+        byte[] body = callback(startState("alice"), code, "alice", MediaType.APPLICATION_JSON)
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.connections.length()").isEqualTo(2)
+                .jsonPath("$.connections[0].id").isEqualTo("adv-" + us)
+                .jsonPath("$.connections[0].kind").isEqualTo("ADVERTISER")
+                .jsonPath("$.connections[0].advertiserId").isEqualTo(us)
+                .jsonPath("$.connections[0].displayName").isEqualTo("Northwind Outdoor US")
+                .jsonPath("$.connections[0].status").isEqualTo("ACTIVE")
+                .jsonPath("$.connections[0].grantedBy").isEqualTo("alice")
+                .jsonPath("$.connections[0].keyId").isEqualTo("dev-token-1")
+                .jsonPath("$.connections[1].id").isEqualTo("adv-" + ca)
+                .returnResult().getResponseBody();
+
+        assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain(token);
+        assertThat(occurrencesInDatabase(us)).as("the scan sees stored data").isPositive();
+        assertThat(occurrencesInDatabase(token)).as("plaintext token in the auth database").isZero();
+
+        ConsumerRecord<String, byte[]> record = awaitRecords(Topics.CONNECTIONS, 1,
+                r -> r.key().equals("adv-" + us)).get(0);
+        EventEnvelope<ConnectionGranted> granted = CODEC.decode(record.value(), ConnectionGranted.class);
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(token);
+        assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                .isEqualTo(EventCodec.CONTENT_TYPE);
+        assertThat(granted.subject()).isEqualTo("adv-" + us);
+        assertThat(granted.source()).isEqualTo("/adpulse/auth-service");
+        assertThat(granted.data().kind()).isEqualTo(ConnectionKind.ADVERTISER);
+        assertThat(granted.data().advertiserId()).isEqualTo(us);
+        assertThat(granted.data().displayName()).isEqualTo("Northwind Outdoor US");
+        assertThat(granted.data().grantedBy()).isEqualTo("alice");
+        assertThat(granted.data().scopes()).containsExactly("1", "2", "4");
+        assertThat(granted.data().accessToken().keyId()).isEqualTo("dev-transit-1");
+        assertThat(openTransit(granted.data().accessToken(), "adv-" + us)).isEqualTo(token);
+    }
+
+    @Test
+    void browsersLandOnAPageNamingTheConnectedAdvertisers() {
+        String advertiser = uniqueAdvertiserId();
+        String code = uniqueCode();
+        TIKTOK.willGrant(code, "act." + UUID.randomUUID(), new Advertiser(advertiser, "<Northwind & Co>"));
+
+        callback(startState("alice"), code, "alice", MediaType.TEXT_HTML)
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(page -> assertThat(page)
+                        .contains("Connected 1 advertiser(s)")
+                        .contains("&lt;Northwind &amp; Co&gt;")
+                        .contains("<a href=\"/\">"));
+    }
+
+    @Test
+    void reauthorisingAnAdvertiserReplacesItsTokenAndAnnouncesTheNewGrant() {
+        String advertiser = uniqueAdvertiserId();
+        String firstToken = "act." + UUID.randomUUID();
+        String secondToken = "act." + UUID.randomUUID();
+
+        connect("alice", firstToken, new Advertiser(advertiser, "Northwind"));
+        connect("bob", secondToken, new Advertiser(advertiser, "Northwind"));
+
+        List<EventEnvelope<ConnectionGranted>> grants = awaitRecords(Topics.CONNECTIONS, 2,
+                r -> r.key().equals("adv-" + advertiser)).stream()
+                .map(r -> CODEC.decode(r.value(), ConnectionGranted.class)).toList();
+        assertThat(grants).extracting(EventEnvelope::id).doesNotHaveDuplicates();
+        assertThat(openTransit(grants.get(1).data().accessToken(), "adv-" + advertiser)).isEqualTo(secondToken);
+        assertThat(grants.get(1).data().grantedBy()).isEqualTo("bob");
+        web.get().uri("/api/auth/connections/adv-" + advertiser).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.grantedBy").isEqualTo("bob").jsonPath("$.status").isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void declinedConsentIsAForbiddenProblemThatUsesUpTheState() {
+        String advertiser = uniqueAdvertiserId();
+        String state = startState("alice");
+
+        web.get().uri(uri -> uri.path(CALLBACK).queryParam("error", "access_denied")
+                        .queryParam("error_description", "The user denied the request").queryParam("state", state).build())
+                .header(ACTOR, "alice").accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://adpulse.io/problems/consent-denied")
+                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("access_denied"));
+
+        String code = uniqueCode();
+        TIKTOK.willGrant(code, "act." + UUID.randomUUID(), new Advertiser(advertiser, "Northwind"));
+        callback(state, code, "alice", MediaType.APPLICATION_JSON)
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://adpulse.io/problems/reused-state");
+        assertNothingStoredFor(advertiser);
+    }
+
+    @Test
+    void aReusedStateIsRejectedAndConnectsNothing() {
+        String state = startState("alice");
+        String firstCode = uniqueCode();
+        TIKTOK.willGrant(firstCode, "act." + UUID.randomUUID(), new Advertiser(uniqueAdvertiserId(), "First"));
+        callback(state, firstCode, "alice", MediaType.APPLICATION_JSON).expectStatus().isOk();
+        String replayed = uniqueAdvertiserId();
+        String secondCode = uniqueCode();
+        TIKTOK.willGrant(secondCode, "act." + UUID.randomUUID(), new Advertiser(replayed, "Replayed"));
+
+        callback(state, secondCode, "alice", MediaType.APPLICATION_JSON)
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://adpulse.io/problems/reused-state")
+                .jsonPath("$.title").isEqualTo("State already used");
+        assertNothingStoredFor(replayed);
+        web.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics)
+                        .containsPattern("adpulse_auth_callback_failures_total\\{[^}]*reason=\"reused_state\"[^}]*} [1-9]"));
+    }
+
+    @Test
+    void anExpiredStateIsRejectedAndConnectsNothing() {
+        String advertiser = uniqueAdvertiserId();
+        String state = startState("alice");
+        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        String code = uniqueCode();
+        TIKTOK.willGrant(code, "act." + UUID.randomUUID(), new Advertiser(advertiser, "Late"));
+
+        callback(state, code, "alice", MediaType.APPLICATION_JSON)
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://adpulse.io/problems/expired-state");
+        assertNothingStoredFor(advertiser);
+    }
+
+    @Test
+    void callbacksWithoutAKnownStateAreRejected() {
+        callback("forged-" + UUID.randomUUID(), uniqueCode(), "alice", MediaType.APPLICATION_JSON)
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://adpulse.io/problems/unknown-state");
+        web.get().uri(uri -> uri.path(CALLBACK).queryParam("code", uniqueCode()).build())
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://adpulse.io/problems/missing-state");
+    }
+
+    @Test
+    void aCallbackForAnotherUsersAuthorisationIsForbidden() {
+        String advertiser = uniqueAdvertiserId();
+        String code = uniqueCode();
+        TIKTOK.willGrant(code, "act." + UUID.randomUUID(), new Advertiser(advertiser, "Hijacked"));
+
+        callback(startState("alice"), code, "mallory", MediaType.APPLICATION_JSON)
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("https://adpulse.io/problems/actor-mismatch");
+        assertNothingStoredFor(advertiser);
+    }
+
+    @Test
+    void aCodeTikTokRejectsIsABadRequestNamingTikToksCode() {
+        long connectionsBefore = count("connection");
+        long eventsBefore = count("outbox");
+
+        callback(startState("alice"), uniqueCode(), "alice", MediaType.APPLICATION_JSON)
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://adpulse.io/problems/tiktok-rejected")
+                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("40110")
+                        .doesNotContain("sandbox-secret"));
+        assertThat(count("connection")).isEqualTo(connectionsBefore);
+        assertThat(count("outbox")).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void tiktokFailingIsABadGatewayAndBrowsersGetAPage() {
+        String code = uniqueCode();
+        TIKTOK.willBreak(code);
+
+        callback(startState("alice"), code, "alice", MediaType.TEXT_HTML)
+                .expectStatus().isEqualTo(502)
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(page -> assertThat(page).contains("TikTok unavailable")
+                        .contains("<a href=\"/\">"));
+    }
+
+    @Test
+    void neitherTokensNorTheAppSecretReachTheLogs(CapturedOutput output) {
+        String token = "act." + UUID.randomUUID();
+        connect("alice", token, new Advertiser(uniqueAdvertiserId(), "Logged Co"));
+        callback(startState("alice"), uniqueCode(), "alice", MediaType.APPLICATION_JSON).expectStatus().isBadRequest();
+
+        assertThat(output.getAll()).contains("TikTok authorisation callback failed")
+                .doesNotContain(token)
+                .doesNotContain("sandbox-secret");
+    }
+
+    private void assertNothingStoredFor(String advertiserId) {
+        web.get().uri("/api/auth/connections/adv-" + advertiserId).exchange().expectStatus().isNotFound();
+        assertThat(occurrencesInDatabase(advertiserId)).isZero();
+    }
+
+    private long count(String table) {
+        return db.sql("select count(*) from " + table).map(row -> row.get(0, Long.class)).one().block();
+    }
+}

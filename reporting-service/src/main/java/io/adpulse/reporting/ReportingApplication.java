@@ -1,0 +1,18 @@
+package io.adpulse.reporting;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * reporting-service: keeps a read model of TikTok entities and daily metrics from Kafka and serves
+ * campaign, advertiser and spend reports over HTTP.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ReportingApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ReportingApplication.class, args);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * HTTP request rules shared by the reports: date ranges and the 400 problem for bad input. Errors are RFC
+ * 9457 problem details (Spring's handler is enabled with {@code spring.webflux.problemdetails.enabled}).
+ */
+package io.adpulse.reporting.web;

@@ -1,0 +1,60 @@
+package io.adpulse.reporting;
+
+import static io.adpulse.events.EntityLevel.CAMPAIGN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.adpulse.events.EventCodec;
+import io.adpulse.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+/** Records the service cannot read go to {@code <topic>.dlt} with the reason, and do not block the partition. */
+class DeadLetterTest extends ReportingServiceTest {
+
+    private static final Instant T1 = Instant.parse("2025-05-02T06:00:00Z");
+
+    private static String reason(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader("adpulse-dlt-reason");
+        assertThat(header).as("reason header").isNotNull();
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void malformedMetricRecordGoesToTheDeadLetterTopicWithItsReasonAndLaterRecordsStillApply() {
+        String advertiserId = TestIds.next();
+        String campaignId = TestIds.next();
+        byte[] garbage = "{\"this\": \"is not a CloudEvent\"".getBytes(StandardCharsets.UTF_8);
+        byte[] entityOnWrongTopic = new EventCodec().encode(
+                Observations.campaign(advertiserId, campaignId, "Misrouted", false, null, T1));
+
+        kafka.publish(Topics.METRICS, advertiserId, garbage);
+        kafka.publish(Topics.METRICS, advertiserId, entityOnWrongTopic);
+        kafka.publish(Observations.daily(CAMPAIGN, advertiserId, campaignId, "2025-05-01", "UTC", "EUR", T1, List.of(),
+                "spend", "3.00", "impressions", "100", "clicks", "1"));
+
+        ConsumerRecord<String, byte[]> malformed = kafka.awaitRecord(Topics.deadLetter(Topics.METRICS),
+                r -> advertiserId.equals(r.key()) && Arrays.equals(garbage, r.value()));
+        assertThat(reason(malformed)).startsWith("not a CloudEvents 1.0 JSON event");
+        assertThat(malformed.headers().lastHeader("kafka_dlt-original-topic").value())
+                .asString(StandardCharsets.UTF_8).isEqualTo(Topics.METRICS);
+
+        ConsumerRecord<String, byte[]> misrouted = kafka.awaitRecord(Topics.deadLetter(Topics.METRICS),
+                r -> advertiserId.equals(r.key()) && Arrays.equals(entityOnWrongTopic, r.value()));
+        assertThat(reason(misrouted))
+                .isEqualTo("expected adpulse.metrics.observed.v1 but got adpulse.entities.observed.v1");
+
+        kafka.awaitConsumed(Topics.METRICS);
+        web.get().uri("/api/reporting/campaigns/daily?advertiserId={a}&from=2025-05-01&to=2025-05-01", advertiserId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.rows.length()").isEqualTo(1)
+                .jsonPath("$.rows[0].spend").isEqualTo("3.00")
+                .jsonPath("$.currency").isEqualTo("EUR");
+    }
+}
