@@ -1,0 +1,2 @@
+/** Settings and shared beans (the clock). */
+package io.adpulse.sandbox.config;
