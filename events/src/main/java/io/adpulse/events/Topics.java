@@ -10,7 +10,10 @@ public final class Topics {
 
     /** Compacted. Key: connection id. A tombstone means the connection is gone. */
     public static final String CONNECTIONS = "tiktok.connections.v1";
-    /** Compacted. Key: advertiser id, so one account's entities stay in order. */
+    /**
+     * Compacted. Key: {@link EntityObserved#stateKey()} ({@code advertiserId|LEVEL|entityId}), so compaction keeps the
+     * latest snapshot of every entity; a tombstone under that key means the entity is gone.
+     */
     public static final String ENTITIES = "tiktok.entities.v1";
     /** Key: advertiser id. Latest value per metric key; consumers upsert. */
     public static final String METRICS = "tiktok.metrics.v1";

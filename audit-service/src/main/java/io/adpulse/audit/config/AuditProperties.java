@@ -1,0 +1,63 @@
+package io.adpulse.audit.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of audit-service, bound from {@code adpulse.audit.*}.
+ *
+ * @param appendTimeout longest wait of the Kafka listener for one batch to be committed to the chain
+ *                      ({@code adpulse.audit.append-timeout}, default 30s); past it the batch counts as failed
+ *                      and is retried
+ * @param consumer      how a batch that cannot be stored is retried before its failing record is dead-lettered
+ * @param query         limits of {@code GET /api/audit/events}
+ * @param verify        how {@code GET /api/audit/verify} walks the chain
+ */
+@Validated
+@ConfigurationProperties("adpulse.audit")
+public record AuditProperties(
+        @DefaultValue("30s") @NotNull Duration appendTimeout,
+        @DefaultValue @Valid @NotNull Consumer consumer,
+        @DefaultValue @Valid @NotNull Query query,
+        @DefaultValue @Valid @NotNull Verify verify) {
+
+    /**
+     * Retry of a record that cannot be stored (database unavailable, for example). Audit never drops a record
+     * for being invalid: only a record that still cannot be stored after these retries goes to
+     * {@code <topic>.dlt}. The pause doubles from {@code retryInitialBackoff} up to {@code retryMaxBackoff}.
+     *
+     * @param retryAttempts       retries after the first failure ({@code adpulse.audit.consumer.retry-attempts},
+     *                            default 8, about two minutes with the default pauses)
+     * @param retryInitialBackoff first pause ({@code adpulse.audit.consumer.retry-initial-backoff}, default 1s)
+     * @param retryMaxBackoff     longest pause ({@code adpulse.audit.consumer.retry-max-backoff}, default 30s)
+     */
+    public record Consumer(
+            @DefaultValue("8") @Min(0) @Max(100) int retryAttempts,
+            @DefaultValue("1s") @NotNull Duration retryInitialBackoff,
+            @DefaultValue("30s") @NotNull Duration retryMaxBackoff) {
+    }
+
+    /**
+     * @param defaultLimit records per page when the request names no {@code limit}
+     *                     ({@code adpulse.audit.query.default-limit}, default 50)
+     * @param maxLimit     largest {@code limit} a request may ask for ({@code adpulse.audit.query.max-limit},
+     *                     default 500)
+     */
+    public record Query(
+            @DefaultValue("50") @Min(1) @Max(10000) int defaultLimit,
+            @DefaultValue("500") @Min(1) @Max(10000) int maxLimit) {
+    }
+
+    /**
+     * @param pageSize rows read per query while re-walking the chain ({@code adpulse.audit.verify.page-size},
+     *                 default 500); bounds the memory a verification holds, whatever the length of the chain
+     */
+    public record Verify(@DefaultValue("500") @Min(1) @Max(10000) int pageSize) {
+    }
+}
