@@ -3,6 +3,7 @@ package io.adpulse.alerting.pacing.event;
 import java.time.Duration;
 
 import io.adpulse.alerting.pacing.evaluation.ObservationIntake;
+import io.adpulse.events.EntityLevel;
 import io.adpulse.events.EntityObserved;
 import io.adpulse.events.EventCodec;
 import io.adpulse.events.InvalidEventException;
@@ -40,15 +41,21 @@ class ObservationListener {
         this.retry = listenerRetry;
     }
 
-    /** A tombstone (null value) on the compacted entity topic, keyed by advertiser id, means the advertiser is gone. */
+    /**
+     * A tombstone (null value) on the compacted entity topic, keyed by {@link EntityObserved#stateKey()}, means that
+     * entity is gone: an advertiser's tombstone forgets the advertiser and everything under it. Tombstones of lower
+     * levels need nothing here: a deleted campaign keeps its history and stops pacing through its snapshot status.
+     */
     @KafkaListener(topics = Topics.ENTITIES)
     void onEntity(ConsumerRecord<String, byte[]> record) {
         Mono.defer(() -> {
             if (record.value() == null) {
-                if (record.key() == null) {
-                    return Mono.error(new InvalidEventException("tombstone without a key"));
+                String[] key = record.key() == null ? new String[0] : record.key().split("\\|", -1);
+                if (key.length != 3) {
+                    return Mono.error(new InvalidEventException("tombstone key '" + record.key()
+                            + "' is not advertiserId|LEVEL|entityId"));
                 }
-                return intake.advertiserRemoved(record.key());
+                return EntityLevel.ADVERTISER.name().equals(key[1]) ? intake.advertiserRemoved(key[0]) : Mono.empty();
             }
             return intake.entityObserved(codec.decode(record.value(), EntityObserved.class).data());
         }).retryWhen(retry).block(EFFECT_TIMEOUT);

@@ -1,0 +1,37 @@
+package io.adpulse.ingest.sync;
+
+import io.adpulse.ingest.connection.ConnectionActivated;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The queue of on-demand syncs (new grants, operator requests), drained by {@link SyncScheduler}.
+ * Requests made before the scheduler starts are buffered, so a grant read at startup is not lost.
+ */
+@Component
+public class SyncRequests {
+
+    private static final Duration EMIT_CONTENTION_WAIT = Duration.ofSeconds(1);
+
+    private final Sinks.Many<SyncRequest> sink = Sinks.many().unicast().onBackpressureBuffer();
+
+    /** Queues a sync of one connection. */
+    public void request(String connectionId, SyncReason reason, String requestedBy) {
+        sink.emitNext(new SyncRequest(List.of(connectionId), reason, requestedBy),
+                Sinks.EmitFailureHandler.busyLooping(EMIT_CONTENTION_WAIT));
+    }
+
+    /** A newly granted connection is synced at once rather than at the next poll. */
+    @EventListener
+    void onActivated(ConnectionActivated activated) {
+        request(activated.connectionId(), SyncReason.GRANT, "system");
+    }
+
+    Flux<SyncRequest> requests() {
+        return sink.asFlux();
+    }
+}

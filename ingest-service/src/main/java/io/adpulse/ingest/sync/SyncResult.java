@@ -1,0 +1,6 @@
+package io.adpulse.ingest.sync;
+
+/** The outcome of a sync run. */
+public enum SyncResult {
+    RUNNING, SUCCEEDED, FAILED
+}

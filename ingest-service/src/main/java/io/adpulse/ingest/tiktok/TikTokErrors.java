@@ -1,0 +1,63 @@
+package io.adpulse.ingest.tiktok;
+
+import java.util.Set;
+
+/**
+ * TikTok's error codes, by what a caller can do about them. TikTok answers most failures with HTTP 200
+ * and a non-zero {@code code}; HTTP error statuses only come from in front of the API (gateways, 404 for
+ * a path without its trailing slash).
+ */
+final class TikTokErrors {
+
+    /** Success, and partial success (20001), whose data is usable. */
+    static final Set<Integer> SUCCESS = Set.of(0, 20001);
+
+    private static final Set<Integer> RATE_LIMITED = Set.of(40016, 40100, 40132, 40133);
+    /** The token itself is dead; the same codes make auth-service ask for re-authorisation. */
+    private static final Set<Integer> TOKEN_REJECTED = Set.of(40102, 40103, 40105, 40107, 40114);
+    private static final Set<Integer> AUTHORIZATION = Set.of(40001, 40101, 40104, 40113, 40118, 40125, 40130);
+    private static final Set<Integer> SERVER = Set.of(50000, 50002, 60001);
+
+    private TikTokErrors() {
+    }
+
+    /** The typed failure for a non-success {@code code} in an HTTP 200 answer. */
+    static TikTokApiException forCode(String endpoint, int code, String message, String requestId) {
+        String text = "GET " + endpoint + " failed with TikTok code " + code + " (" + message + ")"
+                + (requestId == null ? "" : " [request_id " + requestId + "]");
+        if (RATE_LIMITED.contains(code)) {
+            return new TikTokRateLimitedException(endpoint, code, 200, requestId, text, null);
+        }
+        if (TOKEN_REJECTED.contains(code)) {
+            return new TikTokTokenRejectedException(endpoint, code, 200, requestId, text, null);
+        }
+        if (AUTHORIZATION.contains(code)) {
+            return new TikTokAuthorizationException(endpoint, code, 200, requestId, text, null);
+        }
+        if (SERVER.contains(code) || code / 1000 == 51 || code / 1000 == 52) {
+            return new TikTokServerException(endpoint, code, 200, requestId, text, null);
+        }
+        return new TikTokRequestException(endpoint, code, 200, requestId, text, null);
+    }
+
+    /** The typed failure for an HTTP error status: 5xx and 429 are worth retrying, other statuses are not. */
+    static TikTokApiException forHttpStatus(String endpoint, int status) {
+        String text = "GET " + endpoint + " failed with HTTP " + status;
+        if (status >= 500 || status == 429) {
+            return new TikTokServerException(endpoint, TikTokApiException.NO_CODE, status, null, text, null);
+        }
+        return new TikTokRequestException(endpoint, TikTokApiException.NO_CODE, status, null, text, null);
+    }
+
+    /** An answer that is not TikTok's JSON envelope (an HTML error page from a proxy, a truncated body). */
+    static TikTokApiException forMalformedBody(String endpoint, int status, Throwable cause) {
+        return new TikTokServerException(endpoint, TikTokApiException.NO_CODE, status, null,
+                "GET " + endpoint + " answered HTTP " + status + " with a body that is not TikTok's JSON envelope", cause);
+    }
+
+    /** No usable answer: a timeout, a refused or reset connection, or a body that is not TikTok's envelope. */
+    static TikTokApiException forTransport(String endpoint, String what, Throwable cause) {
+        return new TikTokServerException(endpoint, TikTokApiException.NO_CODE, 0, null,
+                "GET " + endpoint + " failed: " + what, cause);
+    }
+}

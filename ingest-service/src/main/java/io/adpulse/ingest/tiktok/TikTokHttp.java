@@ -1,0 +1,176 @@
+package io.adpulse.ingest.tiktok;
+
+import io.adpulse.ingest.config.IngestSettings;
+import io.adpulse.ingest.sync.CallOrigin;
+import io.adpulse.ingest.token.AccessToken;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.netty.channel.ChannelOption;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One GET to the TikTok API for Business, made resilient. Per attempt: a rate-limit permit for the app,
+ * the endpoint's circuit breaker, the HTTP exchange with connect and response timeouts, then TikTok's
+ * envelope ({@code code}, {@code message}, {@code request_id}, {@code data}) unwrapped; a non-zero code
+ * becomes a typed {@link TikTokApiException}. Retryable failures are retried with backoff; the failure
+ * that ends the call is reported as an API error before it propagates.
+ */
+@Component
+class TikTokHttp {
+
+    private static final String ACCESS_TOKEN_HEADER = "Access-Token";
+    private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    private static final int MAX_MESSAGE_LENGTH = 500;
+
+    private final WebClient client;
+    private final URI baseUrl;
+    private final Duration responseTimeout;
+    private final TikTokResilience resilience;
+    private final ApiCallMetrics metrics;
+    private final ApiErrorReporter errors;
+    private final JsonMapper mapper = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    TikTokHttp(IngestSettings settings, TikTokResilience resilience, ApiCallMetrics metrics, ApiErrorReporter errors) {
+        IngestSettings.TikTok tiktok = settings.tiktok();
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(tiktok.connectTimeout().toMillis()))
+                .responseTimeout(tiktok.responseTimeout());
+        this.client = WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(http))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
+                .build();
+        this.baseUrl = tiktok.baseUrl();
+        this.responseTimeout = tiktok.responseTimeout();
+        this.resilience = resilience;
+        this.metrics = metrics;
+        this.errors = errors;
+    }
+
+    /** JSON-encodes a list or object for the query string, as TikTok expects for GET parameters. */
+    String json(Object value) {
+        return mapper.writeValueAsString(value);
+    }
+
+    /** The {@code data} of a successful answer to GET {@code endpoint} with {@code query}, made for {@code origins}. */
+    Mono<JsonNode> get(String endpoint, Map<String, String> query, AccessToken token, List<CallOrigin> origins) {
+        URI uri = uri(endpoint, query);
+        String connection = origins.get(0).connectionId();
+        Mono<JsonNode> attempt = Mono.defer(() -> {
+            origins.forEach(origin -> origin.tally().callMade());
+            return client.get()
+                    .uri(uri)
+                    .header(ACCESS_TOKEN_HEADER, token.value())
+                    .accept(MediaType.APPLICATION_JSON)
+                    .exchangeToMono(response -> response.bodyToMono(byte[].class)
+                            .defaultIfEmpty(new byte[0])
+                            .map(body -> unwrap(endpoint, response.statusCode().value(), body, token)))
+                    .timeout(responseTimeout)
+                    .onErrorMap(e -> !(e instanceof TikTokApiException), e -> transportFailure(endpoint, e))
+                    .doOnNext(answer -> metrics.count(endpoint, Integer.toString(answer.code()), connection))
+                    .doOnError(e -> metrics.count(endpoint, outcome((TikTokApiException) e), connection))
+                    .map(Answer::data);
+        });
+        return attempt
+                .transformDeferred(CircuitBreakerOperator.of(resilience.circuitBreaker(endpoint)))
+                .transformDeferred(RateLimiterOperator.of(resilience.rateLimiter()))
+                .transformDeferred(RetryOperator.of(resilience.retry(endpoint)))
+                .onErrorResume(e -> errors.report(endpoint, origins, e).then(Mono.error(e)));
+    }
+
+    private URI uri(String endpoint, Map<String, String> query) {
+        UriComponentsBuilder builder = UriComponentsBuilder.fromUri(baseUrl).path(endpoint);
+        query.forEach(builder::queryParam);
+        return builder.build().encode().toUri();
+    }
+
+    private Answer unwrap(String endpoint, int status, byte[] body, AccessToken token) {
+        if (status != 200) {
+            throw TikTokErrors.forHttpStatus(endpoint, status);
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JacksonException e) {
+            throw TikTokErrors.forMalformedBody(endpoint, status, null);
+        }
+        JsonNode code = root == null ? null : root.get("code");
+        if (code == null || !code.isNumber()) {
+            throw TikTokErrors.forMalformedBody(endpoint, status, null);
+        }
+        if (!TikTokErrors.SUCCESS.contains(code.asInt())) {
+            throw TikTokErrors.forCode(endpoint, code.asInt(), message(root, token), text(root.get("request_id")));
+        }
+        return new Answer(code.asInt(), root.path("data"));
+    }
+
+    private static String message(JsonNode root, AccessToken token) {
+        String message = token.redact(text(root.get("message")));
+        if (message == null) {
+            return "no message";
+        }
+        return message.length() > MAX_MESSAGE_LENGTH ? message.substring(0, MAX_MESSAGE_LENGTH) + "…" : message;
+    }
+
+    private TikTokApiException transportFailure(String endpoint, Throwable e) {
+        if (isTimeout(e)) {
+            return TikTokErrors.forTransport(endpoint, "no answer within " + responseTimeout, e);
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return TikTokErrors.forTransport(endpoint, root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + root.getMessage()), e);
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof io.netty.handler.timeout.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String outcome(TikTokApiException e) {
+        if (e.code() != TikTokApiException.NO_CODE) {
+            return Integer.toString(e.code());
+        }
+        if (e.httpStatus() == 200) {
+            return "malformed_body";
+        }
+        if (e.httpStatus() > 0) {
+            return "http_" + e.httpStatus();
+        }
+        return isTimeout(e.getCause()) ? "timeout" : "io_error";
+    }
+
+    static String text(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        return node.isString() ? node.stringValue() : node.asString();
+    }
+
+    /** A successful answer: TikTok's code (0, or 20001 for partial success) and its {@code data}. */
+    private record Answer(int code, JsonNode data) {
+    }
+}

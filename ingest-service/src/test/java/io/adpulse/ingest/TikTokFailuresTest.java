@@ -1,0 +1,170 @@
+package io.adpulse.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.adpulse.events.ApiErrorOccurred;
+import io.adpulse.events.EventEnvelope;
+import io.adpulse.ingest.connection.ConnectionStatus;
+import io.adpulse.ingest.sync.ConnectionOverview;
+import io.adpulse.ingest.sync.SyncResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+
+/** TikTok's failures: rate limits are retried, rejected tokens stop polling, everything is reported and counted. */
+class TikTokFailuresTest extends IngestServiceTestBase {
+
+    private static final LocalDate TODAY = KIRITIMATI_TODAY;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aRevokedTokenIsPublishedAsApiErrorAndTheConnectionStopsPolling() {
+        String token = uniqueToken();
+        FakeTikTok.Advertiser advertiser = withOneCampaign(kiritimatiAdvertiser(token));
+        String connectionId = grantAndAwaitBackfill(advertiser);
+        String sentinelId = grantAndAwaitBackfill(withOneCampaign(kiritimatiAdvertiser(uniqueToken())));
+
+        advertiser.revokeToken();
+
+        eventually().untilAsserted(() -> assertThat(apiErrors(connectionId)).isNotEmpty());
+        EventEnvelope<ApiErrorOccurred> event = apiErrors(connectionId).get(0);
+        ApiErrorOccurred error = event.data();
+        assertThat(event.subject()).isEqualTo(connectionId);
+        assertThat(error.advertiserId()).isEqualTo(advertiser.id);
+        assertThat(error.endpoint()).isEqualTo(FakeTikTok.ADVERTISER_INFO);
+        assertThat(error.code()).isEqualTo(40105);
+        assertThat(error.httpStatus()).isEqualTo(200);
+        assertThat(error.retryable()).isFalse();
+        assertThat(error.requestId()).startsWith("fake-");
+        assertThat(error.message()).contains("40105", "revoked").doesNotContain(token);
+        eventually().untilAsserted(() -> assertThat(overview(connectionId).status())
+                .isEqualTo(ConnectionStatus.NEEDS_REAUTH));
+        ConnectionOverview overview = overview(connectionId);
+        assertThat(overview.statusReason()).contains("40105").doesNotContain(token);
+        assertThat(overview.lastSync().result()).isEqualTo(SyncResult.FAILED);
+        assertThat(overview.lastSync().error()).contains("40105");
+
+        assertNotPolledWhileOthersAre(connectionId, advertiser.id, sentinelId);
+        web.post().uri("/api/ingest/connections/{id}/sync", connectionId).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("NEEDS_REAUTH"));
+    }
+
+    @Test
+    void aNewGrantWithAFreshTokenResumesPollingAfterARejection() {
+        FakeTikTok.Advertiser revoked = withOneCampaign(kiritimatiAdvertiser(uniqueToken()));
+        String connectionId = grantAndAwaitBackfill(revoked);
+        revoked.revokeToken();
+        eventually().untilAsserted(() -> assertThat(overview(connectionId).status())
+                .isEqualTo(ConnectionStatus.NEEDS_REAUTH));
+
+        String freshToken = uniqueToken();
+        FakeTikTok.Advertiser reconnected = TIKTOK.advertiser(revoked.id, freshToken, "Northwind Pacific", "EUR",
+                KIRITIMATI.getId());
+        withOneCampaign(reconnected);
+        grant(connectionId, revoked.id, Tokens.sealWithDevKey(freshToken, connectionId));
+
+        eventually().untilAsserted(() -> {
+            ConnectionOverview overview = overview(connectionId);
+            assertThat(overview.status()).isEqualTo(ConnectionStatus.ACTIVE);
+            assertThat(overview.statusReason()).isNull();
+            assertThat(overview.lastSync().result()).isEqualTo(SyncResult.SUCCEEDED);
+        });
+    }
+
+    @Test
+    void aRateLimitIsRetriedWithBackoffAndNothingIsLost() {
+        FakeTikTok.Advertiser advertiser = withOneCampaign(kiritimatiAdvertiser(uniqueToken()))
+                .row(CAMPAIGN_LEVEL, "1801", TODAY.minusDays(20), BackfillAndPollingTest.values("5.000", "500", "5"))
+                .row(CAMPAIGN_LEVEL, "1801", TODAY, BackfillAndPollingTest.values("6.000", "600", "6"));
+        TIKTOK.failNext(FakeTikTok.CAMPAIGN_GET, advertiser.id, 40100, 1);
+        TIKTOK.failNext(FakeTikTok.REPORT_GET, advertiser.id, 40100, 2);
+
+        String connectionId = grantAndAwaitBackfill(advertiser);
+
+        assertThat(metrics(advertiser.id)).extracting(e -> e.data().statDate())
+                .containsExactlyInAnyOrder(TODAY.minusDays(20), TODAY);
+        assertThat(entities(advertiser.id)).hasSize(2);
+        assertThat(apiErrors(connectionId)).as("retries succeeded, so nothing failed").isEmpty();
+        assertThat(firstRun(connectionId)).containsEntry("result", "SUCCEEDED")
+                .as("advertiser info, campaigns twice, 4 report windows plus 2 retries")
+                .containsEntry("api_calls", 9L);
+        assertThat(calls(connectionId, FakeTikTok.REPORT_GET, "40100")).isEqualTo(2.0);
+        assertThat(calls(connectionId, FakeTikTok.CAMPAIGN_GET, "40100")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRateLimitOutlastingTheRetriesFailsTheSyncAndTheNextPollCatchesUp() {
+        FakeTikTok.Advertiser advertiser = withOneCampaign(kiritimatiAdvertiser(uniqueToken()))
+                .row(CAMPAIGN_LEVEL, "1801", TODAY.minusDays(25), BackfillAndPollingTest.values("5.000", "500", "5"))
+                .row(CAMPAIGN_LEVEL, "1801", TODAY.minusDays(1), BackfillAndPollingTest.values("6.000", "600", "6"));
+        TIKTOK.failNext(FakeTikTok.REPORT_GET, advertiser.id, 40100, 4);
+
+        String connectionId = grant(advertiser);
+
+        eventually().untilAsserted(() -> assertThat(apiErrors(connectionId)).isNotEmpty());
+        ApiErrorOccurred error = apiErrors(connectionId).get(0).data();
+        assertThat(error.code()).isEqualTo(40100);
+        assertThat(error.endpoint()).isEqualTo(FakeTikTok.REPORT_GET);
+        assertThat(error.retryable()).isTrue();
+        eventually().untilAsserted(() -> assertThat(metrics(advertiser.id)).extracting(e -> e.data().statDate())
+                .containsExactlyInAnyOrder(TODAY.minusDays(25), TODAY.minusDays(1)));
+        Map<String, Object> first = firstRun(connectionId);
+        assertThat(first).containsEntry("result", "FAILED");
+        assertThat((String) first.get("error")).contains("40100");
+        eventually().untilAsserted(() -> assertThat(overview(connectionId).lastSync().result())
+                .isEqualTo(SyncResult.SUCCEEDED));
+        assertThat(overview(connectionId).status()).isEqualTo(ConnectionStatus.ACTIVE);
+        assertThat(metrics(advertiser.id)).as("each fact published once").hasSize(2);
+    }
+
+    @Test
+    void tikTokCallsAreCountedPerConnectionAndEndpointAndNeverLabelledWithTheToken() {
+        String token = uniqueToken();
+        FakeTikTok.Advertiser advertiser = withOneCampaign(kiritimatiAdvertiser(token));
+
+        String connectionId = grantAndAwaitBackfill(advertiser);
+
+        List<Counter> counters = List.copyOf(meters.find("adpulse.tiktok.api.calls").tag("connection", connectionId)
+                .counters());
+        assertThat(counters).isNotEmpty();
+        assertThat(counters).allSatisfy(counter -> {
+            assertThat(counter.getId().getTags()).extracting(Tag::getKey)
+                    .containsExactlyInAnyOrder("code", "connection", "endpoint");
+            assertThat(counter.getId().getTags()).extracting(Tag::getValue).noneMatch(v -> v.contains(token));
+        });
+        Set<String> endpoints = counters.stream().map(c -> c.getId().getTag("endpoint")).collect(Collectors.toSet());
+        assertThat(endpoints).contains(FakeTikTok.ADVERTISER_INFO, FakeTikTok.CAMPAIGN_GET, FakeTikTok.REPORT_GET);
+        assertThat(calls(connectionId, FakeTikTok.REPORT_GET, "0")).isGreaterThanOrEqualTo(4.0);
+
+        web.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(scrape -> assertThat(scrape)
+                        .containsPattern("adpulse_tiktok_api_calls_total\\{[^}]*connection=\"" + connectionId
+                                + "\"[^}]*endpoint=\"/campaign/get/\"[^}]*} [1-9]")
+                        .doesNotContain(token));
+    }
+
+    private double calls(String connectionId, String endpoint, String code) {
+        Counter counter = meters.find("adpulse.tiktok.api.calls")
+                .tags("connection", connectionId, "endpoint", endpoint, "code", code).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private Map<String, Object> firstRun(String connectionId) {
+        return db.sql("select result, api_calls, error from sync_run where connection_id = :id order by id limit 1")
+                .bind("id", connectionId).fetch().one().block(Duration.ofSeconds(10));
+    }
+}
