@@ -1,5 +1,6 @@
 package io.adpulse.launcher;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -8,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code java -jar launcher/target/launcher-<version>-exec.jar}: starts the local stack and keeps it
  * running until Ctrl-C. Settings: {@code ADPULSE_ADMIN_PASSWORD} (otherwise a random one is printed),
- * {@code ADPULSE_HOME} (folder for logs, default {@code .adpulse} in the working directory).
+ * {@code ADPULSE_HOME} (folder for logs, default {@code .adpulse} in the working directory),
+ * {@code ADPULSE_CONNECT_SANDBOX} ({@code false} leaves connecting the sandbox's advertisers to the operator).
  */
 public final class Main {
 
@@ -28,6 +30,17 @@ public final class Main {
         }
         StackOptions options = StackOptions.defaults(servicesDir, home.resolve("logs"), password);
         AdpulseStack stack = AdpulseStack.start(options);
+        String connected = "";
+        if (!"false".equalsIgnoreCase(System.getenv().getOrDefault("ADPULSE_CONNECT_SANDBOX", "true"))) {
+            // The sandbox is the only TikTok here: connect its advertisers through the real OAuth flow so the
+            // dashboard has data at once. ADPULSE_CONNECT_SANDBOX=false leaves connecting to the operator.
+            try {
+                new SandboxConnector(stack.gatewayUrl(), stack.sandboxUrl(), "admin", password).connect();
+                connected = "The sandbox's advertisers are connected; their history is being ingested.\n ";
+            } catch (IllegalStateException | IOException e) {
+                connected = "Connecting the sandbox failed (" + e.getMessage() + ");\n connect from the UI instead.\n ";
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
@@ -42,11 +55,10 @@ public final class Main {
                    API example:  curl -u admin:%s %s/api/reporting/advertisers
                    TikTok sandbox (stands in for TikTok): %s
                    Service logs: %s
-                 Connect the sandbox's advertisers from the UI ("Connect TikTok"),
-                 or see README.md for the same with curl. Ctrl-C stops everything.
+                 %sCtrl-C stops everything.
                 ================================================================
                 %n""", stack.gatewayUrl(), password, password, stack.gatewayUrl(), stack.sandboxUrl(),
-                options.logDir());
+                options.logDir(), connected);
         stopped.await();
     }
 }

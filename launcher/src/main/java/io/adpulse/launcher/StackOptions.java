@@ -1,6 +1,6 @@
 package io.adpulse.launcher;
 
-import java.net.IOException;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
