@@ -42,7 +42,7 @@ async function loadConnections() {
 }
 
 async function loadAdvertisers() {
-  const advertisers = await api('/api/reporting/advertisers');
+  const { advertisers } = await api('/api/reporting/advertisers');
   const select = $('advertiser');
   const chosen = select.value;
   select.replaceChildren(...advertisers.map((a) => {

@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -87,6 +88,41 @@ class GatewayTest {
         web.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().is3xxRedirection()
                 .expectHeader().valueMatches("Location", ".*/login");
+    }
+
+    @Test
+    void servesTheSignInPageWithACsrfCookie() {
+        web.get().uri("/login").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk()
+                .expectCookie().exists("XSRF-TOKEN")
+                .expectBody(String.class).value(html -> assertThat(html).contains("action=\"/login\"")
+                        .contains("name=\"_csrf\""));
+    }
+
+    @Test
+    void signsInThroughTheFormAndLandsOnTheDashboard() {
+        String csrf = csrfCookie();
+        web.post().uri("/login").cookie("XSRF-TOKEN", csrf).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("username", "admin").with("password", PASSWORD).with("_csrf", csrf))
+                .exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().valueEquals("Location", "/")
+                .expectCookie().exists("SESSION");
+    }
+
+    @Test
+    void sendsAWrongFormPasswordBackToTheSignInPageWithAnError() {
+        String csrf = csrfCookie();
+        web.post().uri("/login").cookie("XSRF-TOKEN", csrf).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("username", "admin").with("password", "nope").with("_csrf", csrf))
+                .exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().valueEquals("Location", "/login?error");
+    }
+
+    private String csrfCookie() {
+        return web.get().uri("/login").exchange().returnResult(String.class).getResponseCookies()
+                .getFirst("XSRF-TOKEN").getValue();
     }
 
     @Test

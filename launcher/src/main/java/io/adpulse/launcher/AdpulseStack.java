@@ -65,7 +65,9 @@ public final class AdpulseStack implements AutoCloseable {
         }
         log.info("starting the TikTok sandbox on port {}", options.sandboxPort());
         ConfigurableApplicationContext sandbox = TikTokSandboxApplication.start(options.sandboxPort(), Map.of(
-                "adpulse.sandbox.app-id", SANDBOX_APP_ID, "adpulse.sandbox.app-secret", SANDBOX_APP_SECRET));
+                "adpulse.sandbox.app-id", SANDBOX_APP_ID, "adpulse.sandbox.app-secret", SANDBOX_APP_SECRET,
+                // The launcher's console belongs to the stack's progress, not to the sandbox's start-up.
+                "spring.main.banner-mode", "off", "spring.main.log-startup-info", "false"));
         started.add(sandbox::close);
 
         Map<String, String> common = commonEnvironment(kafka, postgres);

@@ -17,10 +17,21 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Where the services' jars are: {@code adpulse.services.dir} if set, else {@code services/} next to the launcher's
+     * own jar. With {@code java -jar}, the class path is exactly that jar (its nested jars have no file path).
+     */
+    private static Path servicesDir() {
+        String configured = System.getProperty("adpulse.services.dir");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        Path jar = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]).toAbsolutePath();
+        return jar.getParent().resolve("services");
+    }
+
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        // Both the executable jar and target/classes sit in target/, next to target/services/.
-        Path servicesDir = jar.getParent().resolve("services");
+        Path servicesDir = servicesDir();
         Path home = Path.of(System.getenv().getOrDefault("ADPULSE_HOME", ".adpulse")).toAbsolutePath();
         String password = System.getenv("ADPULSE_ADMIN_PASSWORD");
         if (password == null || password.isBlank()) {

@@ -1,0 +1,25 @@
+package io.adpulse.gateway.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Serves the sign-in page at {@code GET /login}; Spring Security's form login handles {@code POST /login}. The page
+ * is static; its script copies the CSRF cookie into the form.
+ */
+@Configuration(proxyBeanMethods = false)
+class LoginPage {
+
+    private static final ClassPathResource PAGE = new ClassPathResource("static/login.html");
+
+    @Bean
+    RouterFunction<ServerResponse> loginPageRoute() {
+        return RouterFunctions.route().GET("/login",
+                request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(PAGE)).build();
+    }
+}
