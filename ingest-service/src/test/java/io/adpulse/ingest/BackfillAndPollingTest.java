@@ -126,15 +126,19 @@ class BackfillAndPollingTest extends IngestServiceTestBase {
                 .isIn("GRANT", "SCHEDULE");
         assertThat(first).containsEntry("requested_by", "system")
                 .containsEntry("result", "SUCCEEDED")
-                .containsEntry("windows_total", 4).containsEntry("windows_done", 4)
+                .containsEntry("windows_total", 6).containsEntry("windows_done", 6)
                 .containsEntry("events_published", 3L).containsEntry("rows_read", 3L)
                 .containsEntry("error", null);
-        assertThat((Long) first.get("api_calls")).as("advertiser info, campaigns, 4 report windows").isEqualTo(6L);
+        assertThat((Long) first.get("api_calls"))
+                .as("advertiser info; campaigns, ad groups, ads; 2 campaign and 2 advertiser daily windows, 2 hourly "
+                        + "days; no ad group or ad report, as there are none")
+                .isEqualTo(10L);
         ConnectionOverview overview = overview(connectionId);
         assertThat(overview.displayName()).isEqualTo("Northwind " + advertiser.id);
         assertThat(overview.statusReason()).isNull();
         assertThat(overview.streams()).extracting(ConnectionOverview.Stream::stream)
-                .containsExactlyInAnyOrder("entities", "campaign-daily", "advertiser-daily");
+                .containsExactlyInAnyOrder("entities", "campaign-daily", "advertiser-daily", "adgroup-daily", "ad-daily",
+                        "campaign-hourly");
     }
 
     @Test

@@ -31,7 +31,8 @@ class ConnectionsApiTest extends IngestServiceTestBase {
         assertThat(mine.lastSync()).isNotNull();
         assertThat(mine.lastSync().startedAt()).isAfterOrEqualTo(NOW);
         assertThat(mine.streams()).extracting(ConnectionOverview.Stream::stream)
-                .containsExactlyInAnyOrder("entities", "campaign-daily", "advertiser-daily");
+                .containsExactlyInAnyOrder("entities", "campaign-daily", "advertiser-daily", "adgroup-daily", "ad-daily",
+                        "campaign-hourly");
     }
 
     @Test

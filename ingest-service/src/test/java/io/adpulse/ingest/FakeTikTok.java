@@ -1,5 +1,6 @@
 package io.adpulse.ingest;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
@@ -29,12 +30,17 @@ import tools.jackson.databind.json.JsonMapper;
  * A small in-test TikTok API for Business answering in TikTok's real shapes (envelope with {@code code},
  * {@code message}, {@code request_id}, {@code data}; errors as HTTP 200 with a non-zero code; page-number
  * paging with {@code page_info}; report rows as {@code dimensions}/{@code metrics} with string values).
- * It checks the {@code Access-Token} header, JSON-encoded query parameters and TikTok's 30-day limit on
- * daily reports, records the report windows asked for, and fails on demand.
+ * It lists campaigns, ad groups and ads (deleted ones only with the level's {@code *_STATUS_ALL} filter, as
+ * TikTok does), answers daily ({@code stat_time_day}, at most 30 days) and hourly ({@code stat_time_hour},
+ * exactly one day) reports, checks the {@code Access-Token} header and JSON-encoded query parameters,
+ * records the list and report requests it received, and fails on demand: the next calls of an endpoint, or
+ * the report windows starting on a given date.
  */
 final class FakeTikTok {
 
     static final String CAMPAIGN_GET = "/campaign/get/";
+    static final String ADGROUP_GET = "/adgroup/get/";
+    static final String AD_GET = "/ad/get/";
     static final String ADVERTISER_INFO = "/advertiser/info/";
     static final String REPORT_GET = "/report/integrated/get/";
 
@@ -46,13 +52,18 @@ final class FakeTikTok {
     private final Map<String, Deque<Integer>> scriptedFailures = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final List<ReportRequest> reportRequests = new CopyOnWriteArrayList<>();
+    private final List<ListRequest> listRequests = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Integer>> windowFailures = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Duration>> windowDelays = new ConcurrentHashMap<>();
     private final AtomicInteger requestIds = new AtomicInteger();
     private final DisposableServer server;
 
     private FakeTikTok() {
         RouterFunction<ServerResponse> routes = RouterFunctions.route()
                 .GET(BASE_PATH + ADVERTISER_INFO, this::advertiserInfo)
-                .GET(BASE_PATH + CAMPAIGN_GET, this::campaigns)
+                .GET(BASE_PATH + CAMPAIGN_GET, request -> list(request, CAMPAIGN_GET, "CAMPAIGN_STATUS_"))
+                .GET(BASE_PATH + ADGROUP_GET, request -> list(request, ADGROUP_GET, "ADGROUP_STATUS_"))
+                .GET(BASE_PATH + AD_GET, request -> list(request, AD_GET, "AD_STATUS_"))
                 .GET(BASE_PATH + REPORT_GET, this::report)
                 .build();
         server = HttpServer.create().host("127.0.0.1").port(0)
@@ -84,6 +95,21 @@ final class FakeTikTok {
         }
     }
 
+    /** The next {@code times} report requests at {@code dataLevel} whose window starts on {@code start} answer {@code code}. */
+    void failReportWindow(String advertiserId, String dataLevel, LocalDate start, int code, int times) {
+        Deque<Integer> queue = windowFailures.computeIfAbsent(advertiserId + dataLevel + start, k -> new ArrayDeque<>());
+        synchronized (queue) {
+            for (int i = 0; i < times; i++) {
+                queue.add(code);
+            }
+        }
+    }
+
+    /** The next report request at {@code dataLevel} whose window starts on {@code start} is answered after {@code delay}. */
+    void delayReportWindow(String advertiserId, String dataLevel, LocalDate start, Duration delay) {
+        windowDelays.computeIfAbsent(advertiserId + dataLevel + start, k -> new ArrayDeque<>()).add(delay);
+    }
+
     int calls(String endpoint, String advertiserId) {
         return calls.getOrDefault(endpoint + advertiserId, new AtomicInteger()).get();
     }
@@ -111,18 +137,39 @@ final class FakeTikTok {
         return ok(Map.of("list", list));
     }
 
-    private Mono<ServerResponse> campaigns(ServerRequest request) {
+    List<ListRequest> listRequests(String endpoint, String advertiserId) {
+        return listRequests.stream().filter(r -> r.endpoint().equals(endpoint) && r.advertiserId().equals(advertiserId))
+                .toList();
+    }
+
+    private Mono<ServerResponse> list(ServerRequest request, String endpoint, String statusPrefix) {
         String id = request.queryParam("advertiser_id").orElseThrow();
-        Integer failure = failure(CAMPAIGN_GET, id, request);
+        Integer failure = failure(endpoint, id, request);
         if (failure != null) {
             return error(failure);
         }
         Map<String, String> filtering = json.readValue(request.queryParam("filtering").orElse("{}"), new TypeReference<>() { });
-        boolean all = "CAMPAIGN_STATUS_ALL".equals(filtering.get("secondary_status"));
-        List<Map<String, Object>> campaigns = advertisers.get(id).campaigns.values().stream()
-                .filter(c -> all || !"CAMPAIGN_STATUS_DELETE".equals(c.get("secondary_status")))
+        String status = filtering.get("secondary_status");
+        if (status != null && !status.startsWith(statusPrefix)) {
+            return error(40002);
+        }
+        int page = Integer.parseInt(request.queryParam("page").orElse("1"));
+        int size = Integer.parseInt(request.queryParam("page_size").orElse("10"));
+        if (size < 1 || size > 1000) {
+            return error(40002);
+        }
+        listRequests.add(new ListRequest(endpoint, id, page, size));
+        boolean all = (statusPrefix + "ALL").equals(status);
+        Advertiser advertiser = advertisers.get(id);
+        Map<String, Map<String, Object>> entities = switch (endpoint) {
+            case CAMPAIGN_GET -> advertiser.campaigns;
+            case ADGROUP_GET -> advertiser.adGroups;
+            default -> advertiser.ads;
+        };
+        List<Map<String, Object>> listed = entities.values().stream()
+                .filter(e -> all || !(statusPrefix + "DELETE").equals(e.get("secondary_status")))
                 .toList();
-        return ok(page(campaigns, request));
+        return ok(page(listed, request));
     }
 
     private Mono<ServerResponse> report(ServerRequest request) {
@@ -136,22 +183,47 @@ final class FakeTikTok {
         List<String> metrics = json.readValue(request.queryParam("metrics").orElseThrow(), new TypeReference<>() { });
         LocalDate start = LocalDate.parse(request.queryParam("start_date").orElseThrow());
         LocalDate end = LocalDate.parse(request.queryParam("end_date").orElseThrow());
-        if (!"BASIC".equals(request.queryParam("report_type").orElse(null))
-                || !dimensions.contains("stat_time_day") || ChronoUnit.DAYS.between(start, end) + 1 > 30 || end.isBefore(start)) {
+        boolean hourly = dimensions.contains("stat_time_hour");
+        long days = ChronoUnit.DAYS.between(start, end) + 1;
+        if (!"BASIC".equals(request.queryParam("report_type").orElse(null)) || dimensions.size() != 2
+                || hourly == dimensions.contains("stat_time_day") || end.isBefore(start) || days > (hourly ? 1 : 30)
+                || Integer.parseInt(request.queryParam("page_size").orElse("10")) > 1000) {
             return error(40002);
         }
-        reportRequests.add(new ReportRequest(id, dataLevel, start, end));
+        reportRequests.add(new ReportRequest(id, dataLevel, start, end, hourly));
+        Deque<Integer> windowFailure = windowFailures.get(id + dataLevel + start);
+        if (windowFailure != null) {
+            Integer code;
+            synchronized (windowFailure) {
+                code = windowFailure.poll();
+            }
+            if (code != null) {
+                return error(code);
+            }
+        }
         String idDimension = dimensions.get(0);
+        String timeDimension = hourly ? "stat_time_hour" : "stat_time_day";
         List<Map<String, Object>> rows = new ArrayList<>();
         advertisers.get(id).rows.getOrDefault(dataLevel, Map.of()).forEach((key, values) -> {
-            if (!key.date().isBefore(start) && !key.date().isAfter(end)) {
+            if (!key.date().isBefore(start) && !key.date().isAfter(end) && (key.hour() != null) == hourly) {
                 Map<String, Object> returned = new LinkedHashMap<>();
                 metrics.stream().filter(values::containsKey).forEach(m -> returned.put(m, values.get(m)));
-                rows.add(Map.of("dimensions", Map.of(idDimension, key.entityId(), "stat_time_day", key.date() + " 00:00:00"),
+                String time = key.date() + (hourly ? String.format(" %02d:00:00", key.hour()) : " 00:00:00");
+                rows.add(Map.of("dimensions", Map.of(idDimension, key.entityId(), timeDimension, time),
                         "metrics", returned));
             }
         });
-        return ok(page(rows, request));
+        Deque<Duration> delays = windowDelays.get(id + dataLevel + start);
+        Duration delay;
+        if (delays != null) {
+            synchronized (delays) {
+                delay = delays.poll();
+            }
+        } else {
+            delay = null;
+        }
+        Mono<ServerResponse> answer = ok(page(rows, request));
+        return delay == null ? answer : answer.delayElement(delay);
     }
 
     private Integer failure(String endpoint, String advertiserId, ServerRequest request) {
@@ -205,10 +277,15 @@ final class FakeTikTok {
     }
 
     /** One report request as the fake received it. */
-    record ReportRequest(String advertiserId, String dataLevel, LocalDate start, LocalDate end) {
+    record ReportRequest(String advertiserId, String dataLevel, LocalDate start, LocalDate end, boolean hourly) {
     }
 
-    record RowKey(String entityId, LocalDate date) {
+    /** One page request of an entity list as the fake received it. */
+    record ListRequest(String endpoint, String advertiserId, int page, int pageSize) {
+    }
+
+    /** A report row's entity, local date and, for hourly rows, hour. */
+    record RowKey(String entityId, LocalDate date, Integer hour) {
     }
 
     /** An advertiser account with its campaigns and report rows, as TikTok would hold them. */
@@ -220,6 +297,8 @@ final class FakeTikTok {
         final String currency;
         final String displayTimeZone;
         final Map<String, Map<String, Object>> campaigns = new ConcurrentHashMap<>();
+        final Map<String, Map<String, Object>> adGroups = new ConcurrentHashMap<>();
+        final Map<String, Map<String, Object>> ads = new ConcurrentHashMap<>();
         final Map<String, Map<RowKey, Map<String, Object>>> rows = new ConcurrentHashMap<>();
         volatile boolean tokenRevoked;
 
@@ -264,10 +343,72 @@ final class FakeTikTok {
             return this;
         }
 
-        /** Sets a report row; {@code metrics} are TikTok's strings ("20.00", "-"); leave a metric out to omit it. */
+        /**
+         * Sets an ad group as TikTok lists it; the id is sent as a JSON number (ids exceed 2^53), and
+         * {@code budget} as given (TikTok sends a number).
+         */
+        Advertiser adGroup(String adGroupId, String campaignId, String name, Object budget, String budgetMode,
+                String operationStatus, String secondaryStatus) {
+            Map<String, Object> adGroup = new LinkedHashMap<>();
+            adGroup.put("adgroup_id", Long.parseLong(adGroupId));
+            adGroup.put("adgroup_name", name);
+            adGroup.put("campaign_id", campaignId);
+            adGroup.put("advertiser_id", Long.parseLong(id));
+            adGroup.put("budget", budget);
+            adGroup.put("budget_mode", budgetMode);
+            adGroup.put("operation_status", operationStatus);
+            adGroup.put("secondary_status", secondaryStatus);
+            adGroup.put("optimization_goal", "CLICK");
+            adGroup.put("billing_event", "CPC");
+            adGroup.put("pacing", "PACING_MODE_SMOOTH");
+            adGroup.put("schedule_type", "SCHEDULE_START_END");
+            adGroup.put("schedule_start_time", "2026-11-01 00:00:00");
+            adGroup.put("schedule_end_time", "2026-12-31 23:59:59");
+            adGroup.put("placements", List.of("PLACEMENT_TIKTOK"));
+            adGroups.put(adGroupId, adGroup);
+            return this;
+        }
+
+        /** Sets an ad as TikTok lists it, with its id as a JSON number. */
+        Advertiser ad(String adId, String adGroupId, String campaignId, String name, String operationStatus,
+                String secondaryStatus) {
+            Map<String, Object> ad = new LinkedHashMap<>();
+            ad.put("ad_id", Long.parseLong(adId));
+            ad.put("ad_name", name);
+            ad.put("adgroup_id", adGroupId);
+            ad.put("campaign_id", campaignId);
+            ad.put("advertiser_id", Long.parseLong(id));
+            ad.put("operation_status", operationStatus);
+            ad.put("secondary_status", secondaryStatus);
+            ad.put("ad_format", "SINGLE_VIDEO");
+            ad.put("call_to_action", "SHOP_NOW");
+            ads.put(adId, ad);
+            return this;
+        }
+
+        /** Changes one field of a listed entity (campaign, ad group or ad) in place, as an edit in TikTok would. */
+        Advertiser edit(String entityId, String field, Object value) {
+            for (Map<String, Map<String, Object>> level : List.of(campaigns, adGroups, ads)) {
+                Map<String, Object> entity = level.get(entityId);
+                if (entity != null) {
+                    entity.put(field, value);
+                    return this;
+                }
+            }
+            throw new IllegalArgumentException("no entity " + entityId);
+        }
+
+        /** Sets a daily report row; {@code metrics} are TikTok's strings ("20.00", "-"); leave a metric out to omit it. */
         Advertiser row(String dataLevel, String entityId, LocalDate date, Map<String, Object> metrics) {
             rows.computeIfAbsent(dataLevel, k -> new ConcurrentHashMap<>())
-                    .put(new RowKey(entityId, date), new LinkedHashMap<>(metrics));
+                    .put(new RowKey(entityId, date, null), new LinkedHashMap<>(metrics));
+            return this;
+        }
+
+        /** Sets an hourly report row for the local {@code date} and {@code hour} (0-23). */
+        Advertiser hourRow(String dataLevel, String entityId, LocalDate date, int hour, Map<String, Object> metrics) {
+            rows.computeIfAbsent(dataLevel, k -> new ConcurrentHashMap<>())
+                    .put(new RowKey(entityId, date, hour), new LinkedHashMap<>(metrics));
             return this;
         }
 

@@ -99,8 +99,8 @@ class TikTokFailuresTest extends IngestServiceTestBase {
         assertThat(entities(advertiser.id)).hasSize(2);
         assertThat(apiErrors(connectionId)).as("retries succeeded, so nothing failed").isEmpty();
         assertThat(firstRun(connectionId)).containsEntry("result", "SUCCEEDED")
-                .as("advertiser info, campaigns twice, 4 report windows plus 2 retries")
-                .containsEntry("api_calls", 9L);
+                .as("advertiser info, campaigns twice, ad groups, ads, 4 daily and 2 hourly windows plus 2 retries")
+                .containsEntry("api_calls", 13L);
         assertThat(calls(connectionId, FakeTikTok.REPORT_GET, "40100")).isEqualTo(2.0);
         assertThat(calls(connectionId, FakeTikTok.CAMPAIGN_GET, "40100")).isEqualTo(1.0);
     }
@@ -131,7 +131,7 @@ class TikTokFailuresTest extends IngestServiceTestBase {
     }
 
     @Test
-    void tikTokCallsAreCountedPerConnectionAndEndpointAndNeverLabelledWithTheToken() {
+    void tikTokCallsAreCountedPerConnectionEndpointAndSyncReasonAndNeverLabelledWithTheToken() {
         String token = uniqueToken();
         FakeTikTok.Advertiser advertiser = withOneCampaign(kiritimatiAdvertiser(token));
 
@@ -142,12 +142,18 @@ class TikTokFailuresTest extends IngestServiceTestBase {
         assertThat(counters).isNotEmpty();
         assertThat(counters).allSatisfy(counter -> {
             assertThat(counter.getId().getTags()).extracting(Tag::getKey)
-                    .containsExactlyInAnyOrder("code", "connection", "endpoint");
+                    .containsExactlyInAnyOrder("code", "connection", "endpoint", "reason");
             assertThat(counter.getId().getTags()).extracting(Tag::getValue).noneMatch(v -> v.contains(token));
         });
         Set<String> endpoints = counters.stream().map(c -> c.getId().getTag("endpoint")).collect(Collectors.toSet());
-        assertThat(endpoints).contains(FakeTikTok.ADVERTISER_INFO, FakeTikTok.CAMPAIGN_GET, FakeTikTok.REPORT_GET);
-        assertThat(calls(connectionId, FakeTikTok.REPORT_GET, "0")).isGreaterThanOrEqualTo(4.0);
+        assertThat(endpoints).contains(FakeTikTok.ADVERTISER_INFO, FakeTikTok.CAMPAIGN_GET, FakeTikTok.ADGROUP_GET,
+                FakeTikTok.AD_GET, FakeTikTok.REPORT_GET);
+        assertThat(calls(connectionId, FakeTikTok.REPORT_GET, "0")).isGreaterThanOrEqualTo(6.0);
+        assertThat(counters).extracting(c -> c.getId().getTag("reason")).containsAnyOf("GRANT", "SCHEDULE");
+        eventually().untilAsserted(() -> assertThat(meters.find("adpulse.tiktok.api.calls")
+                .tags("connection", connectionId, "endpoint", FakeTikTok.CAMPAIGN_GET, "reason", "SCHEDULE").counters())
+                .as("later polls are counted under their own reason")
+                .isNotEmpty());
 
         web.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
@@ -158,9 +164,9 @@ class TikTokFailuresTest extends IngestServiceTestBase {
     }
 
     private double calls(String connectionId, String endpoint, String code) {
-        Counter counter = meters.find("adpulse.tiktok.api.calls")
-                .tags("connection", connectionId, "endpoint", endpoint, "code", code).counter();
-        return counter == null ? 0 : counter.count();
+        return meters.find("adpulse.tiktok.api.calls")
+                .tags("connection", connectionId, "endpoint", endpoint, "code", code).counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 
     private Map<String, Object> firstRun(String connectionId) {

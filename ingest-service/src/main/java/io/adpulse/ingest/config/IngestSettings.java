@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param attributionLookbackDays how many recent days every later sync re-reads, because TikTok
  *     restates them as late conversions are attributed ({@code adpulse.ingest.attribution-lookback-days},
  *     default 7)
+ * @param hourlyDays how many days, today included, the hourly campaign report re-reads on every sync
+ *     ({@code adpulse.ingest.hourly-days}, default 2; 0 turns hourly reports off); one request per day
  * @param syncConcurrency how many sync requests run at once ({@code adpulse.ingest.sync-concurrency},
  *     default 4); TikTok's QPS limit is enforced separately by the rate limiter
  * @param transitKeys the transit key ring that opens access tokens sealed by auth-service, as
@@ -37,6 +39,7 @@ public record IngestSettings(
         @NotNull @DurationMin(seconds = 1) Duration pollInterval,
         @Min(1) @Max(1095) int backfillDays,
         @Min(0) @Max(364) int attributionLookbackDays,
+        @Min(0) @Max(30) int hourlyDays,
         @Min(1) @Max(64) int syncConcurrency,
         @NotBlank String transitKeys,
         @NotNull @Valid TikTok tiktok) {
@@ -44,7 +47,8 @@ public record IngestSettings(
     @Override
     public String toString() {
         return "IngestSettings[pollInterval=" + pollInterval + ", backfillDays=" + backfillDays
-                + ", attributionLookbackDays=" + attributionLookbackDays + ", syncConcurrency=" + syncConcurrency
+                + ", attributionLookbackDays=" + attributionLookbackDays + ", hourlyDays=" + hourlyDays
+                + ", syncConcurrency=" + syncConcurrency
                 + ", transitKeys=<redacted>, tiktok=" + tiktok + "]";
     }
 

@@ -1,5 +1,8 @@
 package io.adpulse.ingest.sync;
 
-/** The connection a TikTok call is made for: failures are reported against it, attempts counted on its tally. */
-public record CallOrigin(String connectionId, String advertiserId, SyncTally tally) {
+/**
+ * The connection a TikTok call is made for, and why its sync runs: failures are reported against the
+ * connection, attempts counted on its tally and in the call metric under the sync's reason.
+ */
+public record CallOrigin(String connectionId, String advertiserId, SyncReason reason, SyncTally tally) {
 }

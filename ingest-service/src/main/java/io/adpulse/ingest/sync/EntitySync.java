@@ -1,23 +1,32 @@
 package io.adpulse.ingest.sync;
 
+import io.adpulse.events.EntityLevel;
 import io.adpulse.ingest.ledger.FactLedger;
 import io.adpulse.ingest.ledger.Observation;
 import io.adpulse.ingest.ledger.ObservationPublisher;
 import io.adpulse.ingest.ledger.PublishedFact;
 import io.adpulse.ingest.token.AccessToken;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Snapshots the advertiser and all its campaigns, deleted ones included. TikTok has no "modified since"
- * filter, so every sync reads them all and the ledger decides what changed. Campaigns are published several
- * at a time; each is a distinct fact and sends are issued in the order TikTok listed them.
+ * Snapshots the advertiser and all its campaigns, ad groups and ads, deleted ones included. TikTok has no
+ * "modified since" filter, so every sync lists them all (1000 per page) and the ledger decides what
+ * changed: a budget, budget mode, status, name or schedule change publishes one new snapshot, an unchanged
+ * entity nothing. This is the sync's only entity fetch; the {@link EntityCensus} it returns serves the
+ * report streams. Entities of one level are published several at a time; each is a distinct fact and
+ * sends are issued in the order TikTok listed them.
  */
 @Component
 class EntitySync {
 
-    /** Campaigns being published at once. */
+    /** The levels listed below the advertiser, parents first. */
+    static final List<EntityLevel> LISTED_LEVELS = List.of(EntityLevel.CAMPAIGN, EntityLevel.ADGROUP, EntityLevel.AD);
+
+    /** Entities being published at once. */
     private static final int PUBLISH_CONCURRENCY = 16;
 
     private final TikTokApi api;
@@ -32,19 +41,25 @@ class EntitySync {
         this.watermarks = watermarks;
     }
 
-    Mono<Void> sync(SyncScope scope, AccessToken token) {
+    Mono<EntityCensus> sync(SyncScope scope, AccessToken token) {
         SyncTally tally = scope.origin().tally();
+        EntityCensus census = new EntityCensus();
         return ledger.entities(scope.advertiserId())
                 .flatMap(known -> {
                     tally.rowRead();
                     return publish(Observations.advertiser(scope), known, tally)
-                            .thenMany(api.campaigns(scope.origin(), token))
-                            .doOnNext(campaign -> tally.rowRead())
-                            .flatMap(campaign -> publish(Observations.campaign(campaign, scope), known, tally),
-                                    PUBLISH_CONCURRENCY)
+                            .thenMany(Flux.fromIterable(LISTED_LEVELS))
+                            .concatMap(level -> api.entities(scope.origin(), token, level)
+                                    .doOnNext(entity -> {
+                                        tally.rowRead();
+                                        census.counted(entity.level());
+                                    })
+                                    .flatMap(entity -> publish(Observations.entity(entity, scope), known, tally),
+                                            PUBLISH_CONCURRENCY))
                             .then();
                 })
-                .then(watermarks.advance(scope.connectionId(), WatermarkRepository.ENTITIES, scope.observedAt(), null));
+                .then(watermarks.advance(scope.connectionId(), WatermarkRepository.ENTITIES, scope.observedAt(), null))
+                .thenReturn(census);
     }
 
     private Mono<Void> publish(Observation<?> observation, Map<String, PublishedFact> known, SyncTally tally) {

@@ -2,7 +2,6 @@ package io.adpulse.ingest.sync;
 
 import io.adpulse.events.EntityLevel;
 import io.adpulse.events.EntityObserved;
-import io.adpulse.events.Granularity;
 import io.adpulse.events.MetricObserved;
 import io.adpulse.events.Money;
 import io.adpulse.ingest.ledger.Canonical;
@@ -11,7 +10,8 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Turns what TikTok returned into events. Entities carry the advertiser as parent of its campaigns, the
+ * Turns what TikTok returned into events. Entities carry their parent (the advertiser of a campaign, the
+ * campaign of an ad group, the ad group of an ad), the
  * advertiser's zone and currency on the advertiser itself, and budgets as money in the account currency.
  * Metric observations are dated in the advertiser's zone and carry its currency; metric maps are sorted
  * so that equal facts always serialise, hash and identify the same way.
@@ -31,17 +31,17 @@ final class Observations {
         return entity(data, scope);
     }
 
-    static Observation<EntityObserved> campaign(CampaignSnapshot campaign, SyncScope scope) {
-        EntityObserved data = new EntityObserved(scope.connectionId(), scope.advertiserId(), EntityLevel.CAMPAIGN,
-                campaign.campaignId(), scope.advertiserId(), campaign.name(), campaign.status(), campaign.deleted(),
-                campaign.budgetIn(scope.currency()), campaign.budgetMode(), null, null,
-                new TreeMap<>(campaign.attributes()), scope.observedAt());
+    static Observation<EntityObserved> entity(EntitySnapshot entity, SyncScope scope) {
+        EntityObserved data = new EntityObserved(scope.connectionId(), scope.advertiserId(), entity.level(),
+                entity.entityId(), entity.parentId(), entity.name(), entity.status(), entity.deleted(),
+                entity.budgetIn(scope.currency()), entity.budgetMode(), null, null,
+                new TreeMap<>(entity.attributes()), scope.observedAt());
         return entity(data, scope);
     }
 
-    static Observation<MetricObserved> metric(ReportLevel level, ReportRow row, SyncScope scope) {
-        MetricObserved data = new MetricObserved(scope.connectionId(), scope.advertiserId(), level.entityLevel(),
-                row.entityId(), Granularity.DAY, row.statDate(), null, scope.zone().getId(), scope.currency(),
+    static Observation<MetricObserved> metric(ReportStream stream, ReportRow row, SyncScope scope) {
+        MetricObserved data = new MetricObserved(scope.connectionId(), scope.advertiserId(), stream.level(),
+                row.entityId(), stream.granularity(), row.statDate(), row.statHour(), scope.zone().getId(), scope.currency(),
                 new TreeMap<>(row.metrics()), List.copyOf(row.missing()), scope.observedAt());
         String value = Canonical.of(data.timeZone(), data.currency(), data.metrics(), data.missing());
         return new Observation<>(data.naturalKey(), scope.advertiserId(), row.statDate(), value, scope.observedAt(), data);

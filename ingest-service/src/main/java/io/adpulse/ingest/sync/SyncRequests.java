@@ -10,14 +10,17 @@ import reactor.core.publisher.Sinks;
 
 /**
  * The queue of on-demand syncs (new grants, operator requests), drained by {@link SyncScheduler}.
- * Requests made before the scheduler starts are buffered, so a grant read at startup is not lost.
+ * Requests made before the scheduler starts (or while it is stopped) are buffered, so a grant read at
+ * startup is not lost; the queue outlives a stop, so the scheduler can start again.
  */
 @Component
 public class SyncRequests {
 
     private static final Duration EMIT_CONTENTION_WAIT = Duration.ofSeconds(1);
 
-    private final Sinks.Many<SyncRequest> sink = Sinks.many().unicast().onBackpressureBuffer();
+    private static final int BUFFER = 16_384;
+
+    private final Sinks.Many<SyncRequest> sink = Sinks.many().multicast().onBackpressureBuffer(BUFFER, false);
 
     /** Queues a sync of one connection. */
     public void request(String connectionId, SyncReason reason, String requestedBy) {

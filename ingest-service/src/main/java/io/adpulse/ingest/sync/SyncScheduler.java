@@ -2,6 +2,7 @@ package io.adpulse.ingest.sync;
 
 import io.adpulse.ingest.config.IngestSettings;
 import io.adpulse.ingest.connection.ConnectionRepository;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -15,7 +16,8 @@ import reactor.core.publisher.Mono;
  * share a token share {@code /advertiser/info/} calls), and on-demand requests run as they arrive. At
  * most {@code sync-concurrency} requests run at once; a tick that finds every slot busy is skipped rather
  * than queued, so a slow TikTok never builds a backlog of polls. The one subscription lives from start
- * to stop of the application context.
+ * to stop of the application context. On start, runs left "running" by a crash or a shutdown are recorded
+ * as interrupted first; their report streams resume after their last finished window.
  */
 @Component
 class SyncScheduler implements SmartLifecycle {
@@ -26,13 +28,18 @@ class SyncScheduler implements SmartLifecycle {
     private final ConnectionRepository connections;
     private final SyncRequests requests;
     private final SyncService syncs;
+    private final SyncRunRepository runs;
+    private final Clock clock;
     private volatile Disposable subscription;
 
-    SyncScheduler(IngestSettings settings, ConnectionRepository connections, SyncRequests requests, SyncService syncs) {
+    SyncScheduler(IngestSettings settings, ConnectionRepository connections, SyncRequests requests, SyncService syncs,
+            SyncRunRepository runs, Clock clock) {
         this.settings = settings;
         this.connections = connections;
         this.requests = requests;
         this.syncs = syncs;
+        this.runs = runs;
+        this.clock = clock;
     }
 
     @Override
@@ -46,7 +53,18 @@ class SyncScheduler implements SmartLifecycle {
                             log.error("Poll skipped: active connections could not be read", e);
                             return Mono.empty();
                         }), 0);
-        subscription = Flux.merge(1, polls, requests.requests())
+        Mono<Void> interrupted = Mono.defer(() -> runs.interruptRunning(clock.instant()))
+                .doOnNext(count -> {
+                    if (count > 0) {
+                        log.warn("{} sync run(s) were cut off by the previous stop; recorded as interrupted", count);
+                    }
+                })
+                .onErrorResume(e -> {
+                    log.error("Interrupted sync runs could not be recorded", e);
+                    return Mono.empty();
+                })
+                .then();
+        subscription = interrupted.thenMany(Flux.merge(1, polls, requests.requests()))
                 .flatMap(request -> syncs.run(request)
                         .onErrorResume(e -> {
                             log.error("Sync of {} failed", request.connectionIds(), e);

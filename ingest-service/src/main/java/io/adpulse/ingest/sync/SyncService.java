@@ -7,6 +7,7 @@ import io.adpulse.ingest.token.AccessToken;
 import io.adpulse.ingest.token.TokenOpeningException;
 import io.adpulse.ingest.token.TransitKeyRing;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,11 +43,13 @@ class SyncService {
     private final ReportSync reports;
     private final Clock clock;
     private final SyncRequests requests;
+    private final SyncProgress progress;
     /** Connections being synced, each with the on-demand request deferred until its sync ends, if any. */
     private final Map<String, Claim> inFlight = new ConcurrentHashMap<>();
 
     SyncService(ConnectionRepository connections, ConnectionService lifecycle, TransitKeyRing keyRing, TikTokApi api,
-            SyncRunRepository runs, EntitySync entities, ReportSync reports, SyncRequests requests, Clock clock) {
+            SyncRunRepository runs, EntitySync entities, ReportSync reports, SyncRequests requests,
+            SyncProgress progress, Clock clock) {
         this.connections = connections;
         this.lifecycle = lifecycle;
         this.keyRing = keyRing;
@@ -55,6 +58,7 @@ class SyncService {
         this.entities = entities;
         this.reports = reports;
         this.requests = requests;
+        this.progress = progress;
         this.clock = clock;
     }
 
@@ -88,8 +92,14 @@ class SyncService {
 
     private Mono<Void> syncClaimed(List<Connection> claimed, SyncRequest request) {
         return Flux.fromIterable(claimed)
-                .concatMap(connection -> runs.start(connection.id(), request, clock.instant())
-                        .map(runId -> new Run(connection, runId, new SyncTally())))
+                .concatMap(connection -> {
+                    Instant startedAt = clock.instant();
+                    return runs.start(connection.id(), request, startedAt).map(runId -> {
+                        Run run = new Run(connection, request.reason(), runId, new SyncTally());
+                        progress.started(connection.id(), startedAt, run.tally());
+                        return run;
+                    });
+                })
                 .collectList()
                 .flatMap(started -> {
                     Map<AccessToken, List<Run>> byToken = new LinkedHashMap<>();
@@ -127,7 +137,7 @@ class SyncService {
                                 + run.connection().advertiserId() + " for this connection's token"));
                     }
                     SyncScope scope = SyncScope.of(run.runId(), run.origin(), advertiser, clock);
-                    return entities.sync(scope, token).then(reports.sync(scope, token));
+                    return entities.sync(scope, token).flatMap(census -> reports.sync(scope, token, census));
                 })
                 .then(Mono.defer(() -> finish(run, null)))
                 .onErrorResume(e -> finish(run, e));
@@ -145,6 +155,7 @@ class SyncService {
         Mono<Void> stopPolling = failure instanceof TokenRejected
                 ? lifecycle.markNeedsReauth(run.connection(), error)
                 : Mono.empty();
+        progress.finished(run.connection().id(), run.tally(), failure != null);
         return stopPolling.then(runs.finish(run.runId(), run.tally(), error, clock.instant()));
     }
 
@@ -161,10 +172,10 @@ class SyncService {
     }
 
     /** One connection's sync in progress. */
-    private record Run(Connection connection, long runId, SyncTally tally) {
+    private record Run(Connection connection, SyncReason reason, long runId, SyncTally tally) {
 
         CallOrigin origin() {
-            return new CallOrigin(connection.id(), connection.advertiserId(), tally);
+            return new CallOrigin(connection.id(), connection.advertiserId(), reason, tally);
         }
     }
 }

@@ -4,8 +4,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters of one connection's sync: HTTP calls to TikTok, rows read, events published, and report
- * windows planned and read so far (the sync's progress).
+ * Counters of one connection's sync: HTTP calls to TikTok, rows read, events published, report windows
+ * planned and read so far (the sync's progress), and whether it backfills (reads history beyond the
+ * attribution lookback: a connection's first sync, or one resuming an interrupted backfill).
  */
 public final class SyncTally {
 
@@ -14,6 +15,7 @@ public final class SyncTally {
     private final LongAdder published = new LongAdder();
     private final AtomicInteger windowsPlanned = new AtomicInteger();
     private final AtomicInteger windowsDone = new AtomicInteger();
+    private volatile boolean backfill;
 
     public void callMade() {
         calls.increment();
@@ -35,6 +37,10 @@ public final class SyncTally {
         windowsDone.incrementAndGet();
     }
 
+    void backfilling() {
+        backfill = true;
+    }
+
     public long calls() {
         return calls.sum();
     }
@@ -53,5 +59,9 @@ public final class SyncTally {
 
     int windowsDone() {
         return windowsDone.get();
+    }
+
+    boolean backfill() {
+        return backfill;
     }
 }

@@ -1,5 +1,6 @@
 package io.adpulse.ingest.sync;
 
+import io.adpulse.events.EntityLevel;
 import io.adpulse.ingest.token.AccessToken;
 import java.util.List;
 import reactor.core.publisher.Flux;
@@ -21,10 +22,16 @@ public interface TikTokApi {
      */
     Mono<List<AdvertiserInfo>> advertisers(List<CallOrigin> callers, AccessToken token);
 
-    /** Every campaign of the caller's advertiser, deleted ones included, across all pages. */
-    Flux<CampaignSnapshot> campaigns(CallOrigin caller, AccessToken token);
+    /**
+     * Every campaign, ad group or ad ({@code level}) of the caller's advertiser, deleted ones included,
+     * across all pages.
+     */
+    Flux<EntitySnapshot> entities(CallOrigin caller, AccessToken token, EntityLevel level);
 
-    /** The daily BASIC report at {@code level} for the window's local dates, across all pages. */
-    Flux<ReportRow> dailyReport(CallOrigin caller, AccessToken token, ReportLevel level, DateWindow window,
+    /**
+     * The BASIC report of {@code stream} (its level and granularity) for the window's local dates, across all
+     * pages. The window may span at most {@link ReportStream#maxDaysPerRequest()} days.
+     */
+    Flux<ReportRow> report(CallOrigin caller, AccessToken token, ReportStream stream, DateWindow window,
             List<String> metrics);
 }

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code sync_watermark} table: per connection and stream, when it last synced successfully and the
- * last advertiser-local date it covered. A stream's watermark only moves after the stream completed, so
- * a failed sync is re-read in full next time.
+ * The {@code sync_watermark} table: per connection and stream, when it last synced completely and the
+ * last advertiser-local date it covered. The covered date moves forward after every report window, so an
+ * interrupted backfill resumes after the last finished window; the last success only once the whole
+ * stream was read.
  */
 @Repository
 class WatermarkRepository {
@@ -37,6 +38,24 @@ class WatermarkRepository {
                 .defaultIfEmpty(Optional.empty());
     }
 
+    /**
+     * Records that {@code stream} covered every date up to {@code dateCovered}; never moves the covered date
+     * back (a lookback re-read covers older dates again). A stream seen for the first time has no last success yet.
+     */
+    Mono<Void> cover(String connectionId, String stream, LocalDate dateCovered) {
+        return db.sql("""
+                insert into sync_watermark (connection_id, stream, last_success_at, last_date_covered)
+                values (:id, :stream, null, :dateCovered)
+                on conflict (connection_id, stream) do update set last_date_covered =
+                    greatest(sync_watermark.last_date_covered, excluded.last_date_covered)
+                """)
+                .bind("id", connectionId)
+                .bind("stream", stream)
+                .bind("dateCovered", dateCovered)
+                .then();
+    }
+
+    /** Records that {@code stream} was read completely at {@code syncedAt}, covering dates up to {@code dateCovered}. */
     Mono<Void> advance(String connectionId, String stream, Instant syncedAt, LocalDate dateCovered) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                 insert into sync_watermark (connection_id, stream, last_success_at, last_date_covered)

@@ -1,11 +1,13 @@
 package io.adpulse.ingest.tiktok;
 
+import io.adpulse.events.EntityLevel;
+import io.adpulse.events.Granularity;
 import io.adpulse.ingest.sync.AdvertiserInfo;
 import io.adpulse.ingest.sync.CallOrigin;
-import io.adpulse.ingest.sync.CampaignSnapshot;
 import io.adpulse.ingest.sync.DateWindow;
-import io.adpulse.ingest.sync.ReportLevel;
+import io.adpulse.ingest.sync.EntitySnapshot;
 import io.adpulse.ingest.sync.ReportRow;
+import io.adpulse.ingest.sync.ReportStream;
 import io.adpulse.ingest.sync.TikTokApi;
 import io.adpulse.ingest.token.AccessToken;
 import java.math.BigDecimal;
@@ -23,26 +25,24 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@link TikTokApi} over the TikTok API for Business v1.3: {@code /advertiser/info/}, {@code /campaign/get/}
- * and the synchronous {@code /report/integrated/get/}. Lists are read page by page (page-number paging,
- * {@code page_info.total_page}) with the largest page TikTok allows. IDs are read as strings whether
- * TikTok sends them as strings or as numbers (they exceed 2^53).
+ * {@link TikTokApi} over the TikTok API for Business v1.3: {@code /advertiser/info/}, {@code /campaign/get/},
+ * {@code /adgroup/get/}, {@code /ad/get/} and the synchronous {@code /report/integrated/get/}. Lists are read
+ * page by page (page-number paging, {@code page_info.total_page}) with the largest page TikTok allows (1000).
+ * IDs are read as strings whether TikTok sends them as strings or as numbers (they exceed 2^53).
  */
 @Component
 class TikTokBusinessClient implements TikTokApi {
 
     static final String ADVERTISER_INFO = "/advertiser/info/";
     static final String CAMPAIGN_GET = "/campaign/get/";
+    static final String ADGROUP_GET = "/adgroup/get/";
+    static final String AD_GET = "/ad/get/";
     static final String REPORT_GET = "/report/integrated/get/";
 
     private static final int PAGE_SIZE = 1000;
     private static final List<String> ADVERTISER_FIELDS = List.of("advertiser_id", "name", "status", "currency",
             "timezone", "display_timezone", "country", "company");
     private static final List<String> ADVERTISER_ATTRIBUTES = List.of("country", "company");
-    private static final List<String> CAMPAIGN_ATTRIBUTES = List.of("objective_type", "campaign_type",
-            "secondary_status", "budget_optimize_on", "create_time", "modify_time");
-    /** Without this filter TikTok leaves deleted campaigns out; with it, they come back marked deleted. */
-    private static final Map<String, String> ALL_CAMPAIGN_STATUSES = Map.of("secondary_status", "CAMPAIGN_STATUS_ALL");
 
     private final TikTokHttp http;
 
@@ -65,26 +65,32 @@ class TikTokBusinessClient implements TikTokApi {
     }
 
     @Override
-    public Flux<CampaignSnapshot> campaigns(CallOrigin caller, AccessToken token) {
+    public Flux<EntitySnapshot> entities(CallOrigin caller, AccessToken token, EntityLevel level) {
+        EntityShape shape;
+        try {
+            shape = EntityShape.of(level);
+        } catch (IllegalArgumentException e) {
+            return Flux.error(e);
+        }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("advertiser_id", caller.advertiserId());
-        query.put("filtering", http.json(ALL_CAMPAIGN_STATUSES));
-        return pages(CAMPAIGN_GET, query, token, caller).map(TikTokBusinessClient::campaign);
+        query.put("filtering", http.json(Map.of("secondary_status", shape.allStatuses())));
+        return pages(shape.endpoint(), query, token, caller).map(node -> entity(node, shape, caller.advertiserId()));
     }
 
     @Override
-    public Flux<ReportRow> dailyReport(CallOrigin caller, AccessToken token, ReportLevel level, DateWindow window,
+    public Flux<ReportRow> report(CallOrigin caller, AccessToken token, ReportStream stream, DateWindow window,
             List<String> metrics) {
-        if (window.days() > DateWindow.MAX_REPORT_DAYS) {
-            return Flux.error(new IllegalArgumentException("daily reports cover at most " + DateWindow.MAX_REPORT_DAYS
-                    + " days, got " + window.days()));
+        if (window.days() > stream.maxDaysPerRequest()) {
+            return Flux.error(new IllegalArgumentException(stream.stream() + " reports cover at most "
+                    + stream.maxDaysPerRequest() + " days per request, got " + window.days()));
         }
-        ReportShape shape = ReportShape.of(level);
+        ReportShape shape = ReportShape.of(stream);
         Map<String, String> query = new LinkedHashMap<>();
         query.put("advertiser_id", caller.advertiserId());
         query.put("report_type", "BASIC");
         query.put("data_level", shape.dataLevel());
-        query.put("dimensions", http.json(List.of(shape.idDimension(), ReportShape.DAY_DIMENSION)));
+        query.put("dimensions", http.json(List.of(shape.idDimension(), shape.timeDimension())));
         query.put("metrics", http.json(metrics));
         query.put("start_date", window.from().toString());
         query.put("end_date", window.to().toString());
@@ -119,24 +125,36 @@ class TikTokBusinessClient implements TikTokApi {
                 attributes(node, ADVERTISER_ATTRIBUTES));
     }
 
-    private static CampaignSnapshot campaign(JsonNode node) {
-        return new CampaignSnapshot(TikTokHttp.text(node.get("campaign_id")), TikTokHttp.text(node.get("campaign_name")),
+    private static EntitySnapshot entity(JsonNode node, EntityShape shape, String advertiserId) {
+        String id = TikTokHttp.text(node.get(shape.idField()));
+        if (id == null) {
+            throw new IllegalStateException(shape.endpoint() + " returned an item without " + shape.idField());
+        }
+        String parent = shape.parentField() == null ? advertiserId : TikTokHttp.text(node.get(shape.parentField()));
+        return new EntitySnapshot(shape.level(), id, parent, TikTokHttp.text(node.get(shape.nameField())),
                 MetricValues.decimal(node.get("budget")), TikTokHttp.text(node.get("budget_mode")),
                 TikTokHttp.text(node.get("operation_status")), TikTokHttp.text(node.get("secondary_status")),
-                attributes(node, CAMPAIGN_ATTRIBUTES));
+                attributes(node, shape.attributes()));
     }
 
     private static ReportRow reportRow(JsonNode row, ReportShape shape, List<String> metrics) {
         JsonNode dimensions = row.path("dimensions");
         String entityId = TikTokHttp.text(dimensions.get(shape.idDimension()));
-        String day = TikTokHttp.text(dimensions.get(ReportShape.DAY_DIMENSION));
-        if (entityId == null || day == null || day.length() < 10) {
+        String time = TikTokHttp.text(dimensions.get(shape.timeDimension()));
+        if (entityId == null || time == null || time.length() < 10) {
             throw new IllegalStateException("report row without " + shape.idDimension() + " or "
-                    + ReportShape.DAY_DIMENSION + ": " + dimensions);
+                    + shape.timeDimension() + ": " + dimensions);
+        }
+        Integer hour = null;
+        if (shape.hourly()) {
+            if (time.length() < 13) {
+                throw new IllegalStateException("report row without an hour in " + shape.timeDimension() + ": " + time);
+            }
+            hour = Integer.parseInt(time.substring(11, 13));
         }
         MetricValues values = MetricValues.parse(row.get("metrics"), metrics);
         SortedMap<String, BigDecimal> sorted = new TreeMap<>(values.values());
-        return new ReportRow(entityId, LocalDate.parse(day.substring(0, 10)), sorted, values.missing());
+        return new ReportRow(entityId, LocalDate.parse(time.substring(0, 10)), hour, sorted, values.missing());
     }
 
     private static Map<String, String> attributes(JsonNode node, List<String> names) {
@@ -150,16 +168,46 @@ class TikTokBusinessClient implements TikTokApi {
         return attributes;
     }
 
-    /** How a report level is asked for: TikTok's {@code data_level} and the dimension that names the entity. */
-    private record ReportShape(String dataLevel, String idDimension) {
+    /**
+     * How one entity level is listed: its endpoint, the fields naming it and its parent (none for campaigns,
+     * whose parent is the advertiser), the secondary status that also lists deleted ones (without it TikTok
+     * leaves them out), and the descriptive fields kept as attributes.
+     */
+    private record EntityShape(EntityLevel level, String endpoint, String idField, String nameField,
+            String parentField, String allStatuses, List<String> attributes) {
 
-        static final String DAY_DIMENSION = "stat_time_day";
-
-        static ReportShape of(ReportLevel level) {
+        static EntityShape of(EntityLevel level) {
             return switch (level) {
-                case CAMPAIGN -> new ReportShape("AUCTION_CAMPAIGN", "campaign_id");
-                case ADVERTISER -> new ReportShape("AUCTION_ADVERTISER", "advertiser_id");
+                case CAMPAIGN -> new EntityShape(level, CAMPAIGN_GET, "campaign_id", "campaign_name", null,
+                        "CAMPAIGN_STATUS_ALL", List.of("objective_type", "campaign_type", "secondary_status",
+                                "budget_optimize_on", "create_time", "modify_time"));
+                case ADGROUP -> new EntityShape(level, ADGROUP_GET, "adgroup_id", "adgroup_name", "campaign_id",
+                        "ADGROUP_STATUS_ALL", List.of("objective_type", "secondary_status", "optimization_goal",
+                                "billing_event", "bid_type", "pacing", "schedule_type", "schedule_start_time",
+                                "schedule_end_time", "placement_type", "create_time", "modify_time"));
+                case AD -> new EntityShape(level, AD_GET, "ad_id", "ad_name", "adgroup_id", "AD_STATUS_ALL",
+                        List.of("campaign_id", "objective_type", "secondary_status", "ad_format", "call_to_action",
+                                "landing_page_url", "create_time", "modify_time"));
+                case ADVERTISER -> throw new IllegalArgumentException("advertisers are read with " + ADVERTISER_INFO);
             };
+        }
+    }
+
+    /** How a report is asked for: TikTok's {@code data_level}, the dimension naming the entity, and the time dimension. */
+    private record ReportShape(String dataLevel, String idDimension, String timeDimension) {
+
+        static ReportShape of(ReportStream stream) {
+            String time = stream.granularity() == Granularity.HOUR ? "stat_time_hour" : "stat_time_day";
+            return switch (stream.level()) {
+                case CAMPAIGN -> new ReportShape("AUCTION_CAMPAIGN", "campaign_id", time);
+                case ADGROUP -> new ReportShape("AUCTION_ADGROUP", "adgroup_id", time);
+                case AD -> new ReportShape("AUCTION_AD", "ad_id", time);
+                case ADVERTISER -> new ReportShape("AUCTION_ADVERTISER", "advertiser_id", time);
+            };
+        }
+
+        boolean hourly() {
+            return "stat_time_hour".equals(timeDimension);
         }
     }
 }

@@ -73,6 +73,7 @@ class TikTokHttp {
     Mono<JsonNode> get(String endpoint, Map<String, String> query, AccessToken token, List<CallOrigin> origins) {
         URI uri = uri(endpoint, query);
         String connection = origins.get(0).connectionId();
+        String reason = origins.get(0).reason().name();
         Mono<JsonNode> attempt = Mono.defer(() -> {
             origins.forEach(origin -> origin.tally().callMade());
             return client.get()
@@ -84,8 +85,8 @@ class TikTokHttp {
                             .map(body -> unwrap(endpoint, response.statusCode().value(), body, token)))
                     .timeout(responseTimeout)
                     .onErrorMap(e -> !(e instanceof TikTokApiException), e -> transportFailure(endpoint, e))
-                    .doOnNext(answer -> metrics.count(endpoint, Integer.toString(answer.code()), connection))
-                    .doOnError(e -> metrics.count(endpoint, outcome((TikTokApiException) e), connection))
+                    .doOnNext(answer -> metrics.count(endpoint, Integer.toString(answer.code()), connection, reason))
+                    .doOnError(e -> metrics.count(endpoint, outcome((TikTokApiException) e), connection, reason))
                     .map(Answer::data);
         });
         return attempt

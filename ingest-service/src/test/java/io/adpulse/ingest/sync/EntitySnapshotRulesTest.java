@@ -3,6 +3,7 @@ package io.adpulse.ingest.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.adpulse.events.EntityLevel;
 import io.adpulse.events.Money;
 import java.math.BigDecimal;
 import java.time.ZoneId;
@@ -19,6 +20,19 @@ class EntitySnapshotRulesTest {
     }
 
     @Test
+    void adGroupsAndAdsWithDeleteSecondaryStatusAreDeleted() {
+        assertThat(child(EntityLevel.ADGROUP, "ADGROUP_STATUS_DELETE").deleted()).isTrue();
+        assertThat(child(EntityLevel.ADGROUP, "ADGROUP_STATUS_CAMPAIGN_DISABLE").deleted()).isFalse();
+        assertThat(child(EntityLevel.AD, "AD_STATUS_DELETE").deleted()).isTrue();
+        assertThat(child(EntityLevel.AD, "AD_STATUS_DELIVERY_OK").deleted()).isFalse();
+    }
+
+    @Test
+    void anEntityWithoutABudgetHasNone() {
+        assertThat(child(EntityLevel.AD, "AD_STATUS_DELIVERY_OK").budgetIn("EUR")).isNull();
+    }
+
+    @Test
     void budgetIsMoneyInTheAccountCurrencyUnlessInfinite() {
         assertThat(campaign("BUDGET_MODE_DAY", "CAMPAIGN_STATUS_ENABLE").budgetIn("EUR"))
                 .isEqualTo(new Money(new BigDecimal("150.50"), "EUR"));
@@ -28,7 +42,7 @@ class EntitySnapshotRulesTest {
     @Test
     void statusIsTheOperationStatusFallingBackToTheSecondaryStatus() {
         assertThat(campaign("BUDGET_MODE_DAY", "CAMPAIGN_STATUS_BUDGET_EXCEED").status()).isEqualTo("ENABLE");
-        assertThat(new CampaignSnapshot("1", "n", null, null, null, "CAMPAIGN_STATUS_DISABLE", Map.of()).status())
+        assertThat(new EntitySnapshot(EntityLevel.CAMPAIGN, "1", "7002", "n", null, null, null, "CAMPAIGN_STATUS_DISABLE", Map.of()).status())
                 .isEqualTo("CAMPAIGN_STATUS_DISABLE");
     }
 
@@ -46,9 +60,13 @@ class EntitySnapshotRulesTest {
                 .hasMessageContaining("no usable time zone");
     }
 
-    private static CampaignSnapshot campaign(String budgetMode, String secondaryStatus) {
-        return new CampaignSnapshot("1800", "Winter Boots", new BigDecimal("150.50"), budgetMode, "ENABLE",
-                secondaryStatus, Map.of());
+    private static EntitySnapshot campaign(String budgetMode, String secondaryStatus) {
+        return new EntitySnapshot(EntityLevel.CAMPAIGN, "1800", "7002", "Winter Boots", new BigDecimal("150.50"),
+                budgetMode, "ENABLE", secondaryStatus, Map.of());
+    }
+
+    private static EntitySnapshot child(EntityLevel level, String secondaryStatus) {
+        return new EntitySnapshot(level, "1900", "1800", "Child", null, null, "ENABLE", secondaryStatus, Map.of());
     }
 
     private static AdvertiserInfo advertiser(String displayTimeZone, String timeZone) {
