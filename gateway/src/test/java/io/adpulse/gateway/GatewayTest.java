@@ -58,6 +58,13 @@ class GatewayTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
         registry.add("adpulse.gateway.admin-password", () -> PASSWORD);
+        registry.add("adpulse.gateway.users[0].username", () -> "olivia");
+        registry.add("adpulse.gateway.users[0].password", () -> PASSWORD);
+        registry.add("adpulse.gateway.users[0].roles[0]", () -> "OPERATOR");
+        registry.add("adpulse.gateway.users[1].username", () -> "aude");
+        registry.add("adpulse.gateway.users[1].password", () -> PASSWORD);
+        registry.add("adpulse.gateway.users[1].roles[0]", () -> "AUDITOR");
+        registry.add("adpulse.gateway.limits.max-request-size", () -> "4KB");
         String echo = "http://localhost:" + ECHO.port();
         for (String service : List.of("AUTH", "INGEST", "REPORTING", "ALERTING", "AUDIT")) {
             registry.add("ADPULSE_" + service + "_URI", () -> echo);
@@ -123,6 +130,48 @@ class GatewayTest {
     private String csrfCookie() {
         return web.get().uri("/login").exchange().returnResult(String.class).getResponseCookies()
                 .getFirst("XSRF-TOKEN").getValue();
+    }
+
+    @Test
+    void keepsTheAuditLogFromOperatorsButOpensItToAuditors() {
+        web.get().uri("/api/audit/verify").headers(h -> h.setBasicAuth("olivia", PASSWORD)).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("Your role does not allow this request.");
+        web.get().uri("/api/audit/verify").headers(h -> h.setBasicAuth("aude", PASSWORD)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.x-adpulse-roles").isEqualTo("AUDITOR");
+    }
+
+    @Test
+    void letsOnlyAdminsConnectOrDisconnectTikTokAccounts() {
+        web.get().uri("/api/auth/connections/tiktok-business/start").headers(h -> h.setBasicAuth("olivia", PASSWORD))
+                .exchange().expectStatus().isForbidden();
+        web.delete().uri("/api/auth/connections/adv-1").headers(h -> h.setBasicAuth("olivia", PASSWORD))
+                .exchange().expectStatus().isForbidden();
+        web.get().uri("/api/auth/connections/tiktok-business/start").headers(h -> h.setBasicAuth("admin", PASSWORD))
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void letsOperatorsReadDashboardsAndAcknowledgeAlerts() {
+        web.get().uri("/api/reporting/advertisers").headers(h -> h.setBasicAuth("olivia", PASSWORD)).exchange()
+                .expectStatus().isOk();
+        web.post().uri("/api/alerting/alerts/abc/ack").headers(h -> h.setBasicAuth("olivia", PASSWORD)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.x-adpulse-actor").isEqualTo("olivia");
+        web.post().uri("/api/alerting/alerts/abc/ack").headers(h -> h.setBasicAuth("aude", PASSWORD)).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void refusesABodyLargerThanTheLimitBeforeItReachesAService() {
+        web.post().uri("/api/alerting/silences").headers(h -> h.setBasicAuth("admin", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"comment\":\"" + "x".repeat(5000) + "\"}")
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("4096"));
     }
 
     @Test

@@ -64,7 +64,7 @@ public class AccessLogFilter implements WebFilter {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         int code = status == null ? 200 : status.value();
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        AccessRecorded.Decision decision = code == 401 || code == 403 || code == 429
+        AccessRecorded.Decision decision = code == 401 || code == 403 || code == 413 || code == 429
                 ? AccessRecorded.Decision.DENIED : AccessRecorded.Decision.ALLOWED;
         return new AccessRecorded(correlationId, principal == null ? "anonymous" : principal.getName(),
                 roles(principal), exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value(),
@@ -84,6 +84,7 @@ public class AccessLogFilter implements WebFilter {
         return switch (status) {
             case 401 -> "not authenticated";
             case 403 -> principal == null ? "forbidden (csrf or missing credentials)" : "forbidden for role";
+            case 413 -> "request too large";
             case 429 -> "rate limited";
             default -> principal == null ? "public path" : "authenticated";
         };

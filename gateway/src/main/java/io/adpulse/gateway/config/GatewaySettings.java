@@ -1,26 +1,70 @@
 package io.adpulse.gateway.config;
 
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Gateway settings.
  *
- * @param adminUsername name of the seeded administrator ({@code ADPULSE_ADMIN_USERNAME}, default {@code admin})
- * @param adminPassword the administrator's password ({@code ADPULSE_ADMIN_PASSWORD}): plain text, or an
- *                      encoded value such as {@code {bcrypt}$2a$...}; plain text is hashed at startup and
- *                      never logged
+ * @param adminUsername    name of the seeded administrator ({@code ADPULSE_ADMIN_USERNAME}, default {@code admin})
+ * @param adminPassword    the administrator's password ({@code ADPULSE_ADMIN_PASSWORD}): plain text, or an
+ *                         encoded value such as {@code {bcrypt}$2a$...}; plain text is hashed at startup and
+ *                         never logged
  * @param accessLogEnabled whether every request is published on {@code audit.access.v1}
+ * @param users            further local operators with their roles ({@code adpulse.gateway.users[0].username} ...),
+ *                         until the identity provider of the sign-in issue replaces local users
+ * @param limits           request size and rate limits
  */
 @Validated
 @ConfigurationProperties("adpulse.gateway")
 public record GatewaySettings(@NotBlank String adminUsername, @NotBlank String adminPassword,
-        boolean accessLogEnabled) {
+        boolean accessLogEnabled, @DefaultValue List<@Valid LocalUser> users, @DefaultValue @Valid Limits limits) {
+
+    /**
+     * A local operator.
+     *
+     * @param username sign-in name
+     * @param password plain text (hashed at startup) or an encoded value ({@code {bcrypt}...})
+     * @param roles    any of ADMIN, OPERATOR, ONCALL, AUDITOR, CLIENT
+     */
+    public record LocalUser(@NotBlank String username, @NotBlank String password, @NotEmpty List<Role> roles) {
+
+        @Override
+        public String toString() {
+            return "LocalUser[username=" + username + ", password=<redacted>, roles=" + roles + "]";
+        }
+    }
+
+    /** The roles the gateway knows; services receive them in {@code X-Adpulse-Roles}. */
+    public enum Role { ADMIN, OPERATOR, ONCALL, AUDITOR, CLIENT }
+
+    /**
+     * Limits that protect the services behind the gateway.
+     *
+     * @param maxRequestSize  largest request body accepted, by its declared length (default 1MB); larger is 413
+     * @param perUserPerSecond requests a signed-in user may make per second (default 50); more is 429
+     * @param perIpPerSecond  requests one client address may make per second, signed in or not (default 100),
+     *                        which also slows password guessing on the sign-in form
+     * @param trackedClients  how many users and addresses are tracked at once; the least recently seen are
+     *                        forgotten first (default 10000)
+     */
+    public record Limits(@NotNull @DefaultValue("1MB") DataSize maxRequestSize,
+            @Min(1) @DefaultValue("50") int perUserPerSecond, @Min(1) @DefaultValue("100") int perIpPerSecond,
+            @Min(100) @DefaultValue("10000") int trackedClients) {
+    }
 
     @Override
     public String toString() {
         return "GatewaySettings[adminUsername=" + adminUsername + ", adminPassword=<redacted>, accessLogEnabled="
-                + accessLogEnabled + "]";
+                + accessLogEnabled + ", users=" + users + ", limits=" + limits + "]";
     }
 }

@@ -2,7 +2,9 @@ package io.adpulse.gateway.security;
 
 import io.adpulse.gateway.access.AccessLogFilter;
 import io.adpulse.gateway.config.GatewaySettings;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.net.URI;
 
@@ -18,6 +20,7 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
@@ -56,27 +59,52 @@ class SecurityConfig {
 
     @Bean
     MapReactiveUserDetailsService users(GatewaySettings settings, PasswordEncoder encoder) {
-        String password = settings.adminPassword().startsWith("{") ? settings.adminPassword()
-                : encoder.encode(settings.adminPassword());
-        return new MapReactiveUserDetailsService(User.withUsername(settings.adminUsername())
-                .password(password).roles(ROLE_ADMIN).build());
+        List<UserDetails> users = new ArrayList<>();
+        users.add(User.withUsername(settings.adminUsername()).password(encoded(settings.adminPassword(), encoder))
+                .roles(ROLE_ADMIN).build());
+        for (GatewaySettings.LocalUser user : settings.users()) {
+            users.add(User.withUsername(user.username()).password(encoded(user.password(), encoder))
+                    .roles(user.roles().stream().map(Enum::name).toArray(String[]::new)).build());
+        }
+        return new MapReactiveUserDetailsService(users);
+    }
+
+    private static String encoded(String password, PasswordEncoder encoder) {
+        return password.startsWith("{") ? password : encoder.encode(password);
+    }
+
+    /**
+     * Who may do what, by route. Reading dashboards and alerts is open to every signed-in role (services narrow
+     * CLIENT users to their own advertisers); connecting and disconnecting TikTok accounts and key management are
+     * for admins; acknowledging and silencing alerts for admins, operators and on-call staff; the audit log for
+     * admins and auditors.
+     */
+    private static void authorize(ServerHttpSecurity.AuthorizeExchangeSpec ex) {
+        ex.pathMatchers("/login", "/logout", "/actuator/health/**", "/favicon.ico", "/assets/**").permitAll()
+                .pathMatchers("/api/audit/**").hasAnyRole("ADMIN", "AUDITOR")
+                .pathMatchers("/api/auth/connections/*/start", "/api/auth/admin/**").hasRole("ADMIN")
+                .pathMatchers(HttpMethod.DELETE, "/api/auth/**").hasRole("ADMIN")
+                .pathMatchers(HttpMethod.POST, "/api/auth/**", "/api/ingest/**").hasRole("ADMIN")
+                .pathMatchers(HttpMethod.POST, "/api/alerting/**").hasAnyRole("ADMIN", "OPERATOR", "ONCALL")
+                .pathMatchers(HttpMethod.DELETE, "/api/alerting/**").hasAnyRole("ADMIN", "OPERATOR", "ONCALL")
+                .anyExchange().authenticated();
     }
 
     @Bean
-    SecurityWebFilterChain security(ServerHttpSecurity http) {
+    SecurityWebFilterChain security(ServerHttpSecurity http, GatewaySettings settings) {
+        RequestLimits limits = new RequestLimits(settings.limits());
         ServerWebExchangeMatcher api = new PathPatternParserServerWebExchangeMatcher("/api/**");
         ServerAuthenticationEntryPoint apiEntryPoint = (exchange, e) -> problem(exchange.getResponse(),
                 HttpStatus.UNAUTHORIZED, "Sign in first: this API needs an authenticated operator.", true);
         ServerAccessDeniedHandler denied = (exchange, e) -> problem(exchange.getResponse(), HttpStatus.FORBIDDEN,
                 "Your role does not allow this request.", false);
         return http
-                .authorizeExchange(ex -> ex
-                        .pathMatchers("/login", "/logout", "/actuator/health/**", "/favicon.ico", "/assets/**")
-                        .permitAll()
-                        .anyExchange().authenticated())
+                .authorizeExchange(SecurityConfig::authorize)
+                .addFilterAt(limits.byClientAddress(), SecurityWebFiltersOrder.FIRST)
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
                 .formLogin(form -> form.loginPage("/login"))
                 .addFilterAfter(AccessLogFilter.principalCapture(), SecurityWebFiltersOrder.SECURITY_CONTEXT_SERVER_WEB_EXCHANGE)
+                .addFilterAfter(limits.byUser(), SecurityWebFiltersOrder.SECURITY_CONTEXT_SERVER_WEB_EXCHANGE)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut()))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
