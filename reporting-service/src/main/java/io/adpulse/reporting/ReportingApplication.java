@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * reporting-service: keeps a read model of TikTok entities and daily metrics from Kafka and serves
- * campaign, advertiser and spend reports over HTTP.
+ * reporting-service: keeps a read model of TikTok entities and daily and hourly metrics from Kafka and serves
+ * campaign, advertiser and spend reports, time series, overviews, rankings and their exports over HTTP.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -57,4 +57,23 @@ class DeadLetterTest extends ReportingServiceTest {
                 .jsonPath("$.rows[0].spend").isEqualTo("3.00")
                 .jsonPath("$.currency").isEqualTo("EUR");
     }
+
+    @Test
+    void hourlyObservationWithoutAnHourIsDeadLetteredAsInvalid() {
+        String advertiserId = TestIds.next();
+        var withoutHour = Observations.hourly(CAMPAIGN, advertiserId, TestIds.next(), "2025-05-01", 0, "UTC", "EUR", T1,
+                List.of(), "spend", "1.00");
+        var data = withoutHour.data();
+        var broken = new io.adpulse.events.MetricObserved(data.connectionId(), data.advertiserId(), data.level(),
+                data.entityId(), data.granularity(), data.statDate(), null, data.timeZone(), data.currency(),
+                data.metrics(), data.missing(), data.observedAt());
+        byte[] bytes = new EventCodec().encode(io.adpulse.events.EventEnvelope.of("/adpulse/ingest-service",
+                advertiserId, T1, broken, broken.naturalKey(), T1));
+
+        kafka.publish(Topics.METRICS, advertiserId, bytes);
+
+        ConsumerRecord<String, byte[]> dead = kafka.awaitRecord(Topics.deadLetter(Topics.METRICS),
+                r -> advertiserId.equals(r.key()) && Arrays.equals(bytes, r.value()));
+        assertThat(reason(dead)).contains("has no statHour between 0 and 23");
+    }
 }

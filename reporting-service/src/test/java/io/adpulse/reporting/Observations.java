@@ -38,6 +38,13 @@ public final class Observations {
                 budget == null ? null : "BUDGET_MODE_DAY", null, null, Map.of("objective_type", "TRAFFIC"), observedAt));
     }
 
+    /** An ad group or ad (or any level) with a parent, enabled and not deleted. */
+    public static EventEnvelope<EntityObserved> entity(EntityLevel level, String advertiserId, String entityId,
+            String parentId, String name, Instant observedAt) {
+        return entity(new EntityObserved("conn-" + advertiserId, advertiserId, level, entityId, parentId, name,
+                "ENABLE", false, null, null, null, null, Map.of(), observedAt));
+    }
+
     private static EventEnvelope<EntityObserved> entity(EntityObserved data) {
         return EventEnvelope.of(SOURCE, data.advertiserId(), data.observedAt(), data, data.level(), data.entityId(),
                 data.observedAt());
@@ -53,6 +60,19 @@ public final class Observations {
         }
         var data = new MetricObserved("conn-" + advertiserId, advertiserId, level, entityId, Granularity.DAY,
                 LocalDate.parse(date), null, timeZone, currency, metrics, missing, observedAt);
+        return EventEnvelope.of(SOURCE, advertiserId, observedAt, data, data.naturalKey(), observedAt);
+    }
+
+    /** An hourly observation of local hour {@code hour} (0-23) of {@code date}. */
+    public static EventEnvelope<MetricObserved> hourly(EntityLevel level, String advertiserId, String entityId,
+            String date, int hour, String timeZone, String currency, Instant observedAt, List<String> missing,
+            String... values) {
+        Map<String, BigDecimal> metrics = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i += 2) {
+            metrics.put(values[i], new BigDecimal(values[i + 1]));
+        }
+        var data = new MetricObserved("conn-" + advertiserId, advertiserId, level, entityId, Granularity.HOUR,
+                LocalDate.parse(date), hour, timeZone, currency, metrics, missing, observedAt);
         return EventEnvelope.of(SOURCE, advertiserId, observedAt, data, data.naturalKey(), observedAt);
     }
 }

@@ -2,6 +2,7 @@ package io.adpulse.reporting;
 
 import static io.adpulse.events.EntityLevel.ADVERTISER;
 import static io.adpulse.events.EntityLevel.CAMPAIGN;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adpulse.events.Money;
 import io.adpulse.events.Topics;
@@ -84,7 +85,7 @@ class ReportingApiTest extends ReportingServiceTest {
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().json("""
-                        {"from": "2025-04-01", "to": "2025-04-02", "advertiserId": null,
+                        {"from": "2025-04-01", "to": "2025-04-02", "advertiserId": null, "advertiserIds": [],
                          "rows": [
                           {"advertiserId": "%1$s", "advertiserName": "Uno", "date": "2025-04-01", "currency": "USD",
                            "spend": "10.00", "source": "CAMPAIGNS"},
@@ -94,8 +95,94 @@ class ReportingApiTest extends ReportingServiceTest {
                            "spend": "3.34", "source": "CAMPAIGNS"},
                           {"advertiserId": "%2$s", "advertiserName": null, "date": "2025-04-02", "currency": "EUR",
                            "spend": null, "source": "CAMPAIGNS"}],
-                         "totals": [{"currency": "EUR", "spend": null}, {"currency": "USD", "spend": "18.00"}]}
+                         "totals": [{"currency": "EUR", "spend": null, "advertisers": 1},
+                                    {"currency": "USD", "spend": "18.00", "advertisers": 1}]}
                         """.formatted(USD_ADVERTISER, EUR_ADVERTISER), JsonCompareMode.STRICT);
+    }
+
+    @Test
+    void rollsSeveralAdvertisersUpPerCurrencyNeverAcrossCurrencies() {
+        String usdTwin = TestIds.next();
+        kafka.publish(Observations.daily(CAMPAIGN, usdTwin, TestIds.next(), "2025-03-31", "America/Chicago", "USD", T1,
+                List.of(), "spend", "2.50"));
+        kafka.awaitConsumed(Topics.METRICS);
+
+        for (String query : List.of("advertiserId=%s&advertiserId=%s&advertiserId=%s", "advertiserId=%s,%s,%s")) {
+            web.get().uri("/api/reporting/spend?from=2025-03-31&to=2025-04-01&"
+                            + query.formatted(USD_ADVERTISER, EUR_ADVERTISER, usdTwin))
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.advertiserId").isEmpty()
+                    .jsonPath("$.advertiserIds").isEqualTo(List.of(USD_ADVERTISER, EUR_ADVERTISER, usdTwin))
+                    .jsonPath("$.rows.length()").isEqualTo(3)
+                    .jsonPath("$.totals.length()").isEqualTo(2)
+                    .jsonPath("$.totals[0].currency").isEqualTo("EUR")
+                    .jsonPath("$.totals[0].spend").isEqualTo("3.34")
+                    .jsonPath("$.totals[0].advertisers").isEqualTo(1)
+                    .jsonPath("$.totals[1].currency").isEqualTo("USD")
+                    .jsonPath("$.totals[1].spend").isEqualTo("12.50")
+                    .jsonPath("$.totals[1].advertisers").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void namingOneUnknownAdvertiserAmongSeveralIsANotFoundProblem() {
+        web.get().uri("/api/reporting/spend?from=2025-04-01&to=2025-04-01&advertiserId={a}&advertiserId=404404",
+                        USD_ADVERTISER)
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(PROBLEM)
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo("advertiser '404404' is not known: no entity or metric of it has been observed");
+    }
+
+    @Test
+    void exportsSpendRowsAsCsvEachWithItsCurrency() {
+        String body = web.get().uri("/api/reporting/spend?from=2025-04-01&to=2025-04-02&advertiserId={a},{b}&format=csv",
+                        USD_ADVERTISER, EUR_ADVERTISER)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/csv")
+                .expectHeader().valueEquals("Content-Disposition",
+                        "attachment; filename=\"spend-selected-2025-04-01-2025-04-02.csv\"")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).isEqualTo(String.join("\r\n",
+                "advertiserId,advertiserName,date,currency,spend,source",
+                USD_ADVERTISER + ",Uno,2025-04-01,USD,10.00,CAMPAIGNS",
+                USD_ADVERTISER + ",Uno,2025-04-02,USD,8.00,ADVERTISER",
+                EUR_ADVERTISER + ",,2025-04-01,EUR,3.34,CAMPAIGNS",
+                EUR_ADVERTISER + ",,2025-04-02,EUR,,CAMPAIGNS",
+                ""));
+    }
+
+    @Test
+    void exportsTheCampaignDailyRowsAsCsvAndAsAJsonArray() {
+        String body = web.get().uri("/api/reporting/campaigns/daily?advertiserId={a}&from=2025-04-01&to=2025-04-01",
+                        USD_ADVERTISER)
+                .accept(new MediaType("text", "csv"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Content-Disposition", "attachment; filename=\"campaigns-daily-"
+                        + USD_ADVERTISER + "-2025-04-01-2025-04-01.csv\"")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body.split("\r\n")).containsExactly(
+                "advertiserId,timeZone,currency,date,campaignId,campaignName,campaignStatus,deleted,spend,impressions,"
+                        + "clicks,conversions,conversionValue,roas,ctr,cpc,cpm",
+                USD_ADVERTISER + ",America/New_York,USD,2025-04-01," + CAMPAIGN_A + ",Alpha,ENABLE,false,4.00,,,,,,,,",
+                USD_ADVERTISER + ",America/New_York,USD,2025-04-01," + CAMPAIGN_B + ",Beta,DELETE,true,6.00,,,,,,,,");
+        web.get().uri("/api/reporting/campaigns/daily?advertiserId={a}&from=2025-04-01&to=2025-04-01&format=json",
+                        USD_ADVERTISER)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectHeader().valueEquals("Content-Disposition", "attachment; filename=\"campaigns-daily-"
+                        + USD_ADVERTISER + "-2025-04-01-2025-04-01.json\"")
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].currency").isEqualTo("USD")
+                .jsonPath("$[0].timeZone").isEqualTo("America/New_York")
+                .jsonPath("$[1].row.campaignName").isEqualTo("Beta");
     }
 
     @Test

@@ -16,6 +16,11 @@ record CampaignDailyReport(String advertiserId, String timeZone, String currency
             String spend, String impressions, String clicks, String conversions, String conversionValue,
             String roas, String ctr, String cpc, String cpm) {
 
+        /** Column names of the CSV export. */
+        static final List<String> CSV_HEADER = List.of("advertiserId", "timeZone", "currency", "date", "campaignId",
+                "campaignName", "campaignStatus", "deleted", "spend", "impressions", "clicks", "conversions",
+                "conversionValue", "roas", "ctr", "cpc", "cpm");
+
         static Row of(CampaignDay day, String currency) {
             Figures f = Figures.of(day.metrics(), currency);
             return new Row(day.date(), day.campaignId(), day.name(), day.status(), day.deleted(), f.spend(),

@@ -5,6 +5,7 @@ import io.adpulse.reporting.advertiser.AdvertiserDirectory;
 import io.adpulse.reporting.advertiser.AdvertiserNotFoundException;
 import io.adpulse.reporting.kpi.Figures;
 import io.adpulse.reporting.kpi.MetricSums;
+import io.adpulse.reporting.web.CurrencyConflictException;
 import io.adpulse.reporting.web.DateRange;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,6 +41,25 @@ class CampaignDailyReports {
                 .switchIfEmpty(Mono.error(() -> new AdvertiserNotFoundException(advertiserId)))
                 .flatMap(advertiser -> repository.days(advertiserId, range).collectList()
                         .map(days -> assemble(advertiser, range, days)));
+    }
+
+    /**
+     * The rows of the report streamed, once the advertiser is known, each in its own currency: an export
+     * has no totals, so rows in several currencies are listed, labelled, rather than refused.
+     */
+    Mono<Export> export(String advertiserId, DateRange range) {
+        return advertisers.find(advertiserId)
+                .switchIfEmpty(Mono.error(() -> new AdvertiserNotFoundException(advertiserId)))
+                .map(advertiser -> new Export(advertiser, repository.days(advertiserId, range)
+                        .map(day -> new ExportRow(day.currency(), CampaignDailyReport.Row.of(day, day.currency())))));
+    }
+
+    /** The advertiser of an export and its rows. */
+    record Export(Advertiser advertiser, Flux<ExportRow> rows) {
+    }
+
+    /** A row of an export with the currency of its amounts. */
+    record ExportRow(String currency, CampaignDailyReport.Row row) {
     }
 
     private static CampaignDailyReport assemble(Advertiser advertiser, DateRange range, List<CampaignDay> days) {

@@ -2,6 +2,7 @@ package io.adpulse.reporting.campaign;
 
 import io.adpulse.reporting.kpi.MetricSums;
 import io.adpulse.reporting.web.DateRange;
+import io.adpulse.reporting.web.Exports;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -35,6 +36,7 @@ class CampaignDailyRepository {
                 .bind("advertiserId", advertiserId)
                 .bind("from", range.from())
                 .bind("to", range.to())
+                .filter(statement -> statement.fetchSize(Exports.FETCH_ROWS))
                 .map(row -> new CampaignDay(row.get("stat_date", LocalDate.class), row.get("entity_id", String.class),
                         row.get("name", String.class), row.get("status", String.class),
                         row.get("deleted", Boolean.class), row.get("currency", String.class),

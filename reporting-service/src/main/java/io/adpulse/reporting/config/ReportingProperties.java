@@ -15,12 +15,15 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRangeDays longest date range, in days and counting both ends, that one report request may
  *                     span ({@code adpulse.reporting.max-range-days}, default 366 so a full leap year fits);
  *                     bounds the rows a single request can read
+ * @param maxHourlyRangeDays longest date range, in days and counting both ends, of an hourly time series
+ *                     ({@code adpulse.reporting.max-hourly-range-days}, default 31, so at most 744 hours)
  * @param consumer     how failed Kafka records are retried before they go to the dead-letter topic
  */
 @Validated
 @ConfigurationProperties("adpulse.reporting")
 public record ReportingProperties(
         @DefaultValue("366") @Min(1) @Max(3660) int maxRangeDays,
+        @DefaultValue("31") @Min(1) @Max(366) int maxHourlyRangeDays,
         @DefaultValue @Valid @NotNull Consumer consumer) {
 
     /**

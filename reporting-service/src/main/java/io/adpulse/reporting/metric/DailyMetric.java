@@ -32,7 +32,7 @@ record DailyMetric(String advertiserId, EntityLevel level, String entityId, Loca
     }
 
     /** A metric listed as missing is unknown even if a value came along with it; an absent one too. */
-    private static BigDecimal value(MetricObserved observed, String name) {
+    static BigDecimal value(MetricObserved observed, String name) {
         List<String> missing = observed.missing();
         Map<String, BigDecimal> metrics = observed.metrics();
         if (missing != null && missing.contains(name)) {

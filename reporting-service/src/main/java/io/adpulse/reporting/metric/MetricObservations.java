@@ -10,13 +10,14 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies metric observations to the daily metrics, for every entity level alike (advertiser and campaign
- * today, ad group and ad as soon as ingest emits them).
+ * Applies metric observations to the daily and hourly metrics, for every entity level alike (advertiser and
+ * campaign today, ad group and ad as soon as ingest emits them).
  *
  * <p>Rules: a row holds the latest observation of its natural key (advertiser, level, entity, date);
  * a restatement (a later {@code observedAt}) replaces it entirely; an older observation arriving late is
- * ignored; a redelivery is a no-op, so nothing is ever counted twice. Hourly observations are outside this
- * daily model and are counted as ignored.
+ * ignored; a redelivery is a no-op, so nothing is ever counted twice. Hourly observations follow the same
+ * rules in their own table, keyed by (advertiser, level, entity, date, hour); they are never added into the
+ * daily rows, which TikTok reports on their own.
  *
  * <p>Why the natural-key upsert and no processed-event table: a table of event ids only recognises the
  * very same event again. It cannot tell that a different event about the same key is older than what is
@@ -30,21 +31,24 @@ class MetricObservations {
 
     private static final Logger log = LoggerFactory.getLogger(MetricObservations.class);
 
-    enum Outcome { APPLIED, STALE, IGNORED_HOURLY }
+    enum Outcome { APPLIED, STALE }
 
-    private final DailyMetricRepository repository;
+    private final DailyMetricRepository daily;
+    private final HourlyMetricRepository hourly;
     private final MeterRegistry meters;
 
-    MetricObservations(DailyMetricRepository repository, MeterRegistry meters) {
-        this.repository = repository;
+    MetricObservations(DailyMetricRepository daily, HourlyMetricRepository hourly, MeterRegistry meters) {
+        this.daily = daily;
+        this.hourly = hourly;
         this.meters = meters;
     }
 
     Mono<Outcome> apply(EventEnvelope<MetricObserved> event) {
         MetricObserved observed = event.data();
-        Mono<Outcome> outcome = observed.granularity() == Granularity.DAY
-                ? repository.upsertIfNewer(DailyMetric.from(event)).map(stored -> stored ? Outcome.APPLIED : Outcome.STALE)
-                : Mono.just(Outcome.IGNORED_HOURLY);
+        Mono<Boolean> stored = observed.granularity() == Granularity.DAY
+                ? daily.upsertIfNewer(DailyMetric.from(event))
+                : Mono.defer(() -> hourly.upsertIfNewer(HourlyMetric.from(event)));
+        Mono<Outcome> outcome = stored.map(applied -> applied ? Outcome.APPLIED : Outcome.STALE);
         return outcome.doOnNext(result -> {
             meters.counter("adpulse.reporting.observations", "kind", "metric", "outcome", result.name().toLowerCase())
                     .increment();

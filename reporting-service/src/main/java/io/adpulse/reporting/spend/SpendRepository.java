@@ -1,8 +1,10 @@
 package io.adpulse.reporting.spend;
 
 import io.adpulse.reporting.web.DateRange;
+import io.adpulse.reporting.web.Exports;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -15,7 +17,7 @@ import reactor.core.publisher.Flux;
 @Repository
 class SpendRepository {
 
-    private static final String ADVERTISER_FILTER = " and advertiser_id = :advertiserId";
+    private static final String ADVERTISER_FILTER = " and advertiser_id in (:advertiserIds)";
 
     private static final String DAYS = """
             with adv as (
@@ -48,16 +50,20 @@ class SpendRepository {
         this.db = db;
     }
 
-    /** Spend per advertiser, day and currency in the range; of one advertiser when {@code advertiserId} is set. */
-    Flux<SpendDay> days(DateRange range, String advertiserId) {
+    /**
+     * Spend per advertiser, day and currency in the range, by advertiser, date and currency; of the named
+     * advertisers only when {@code advertiserIds} is not empty.
+     */
+    Flux<SpendDay> days(DateRange range, List<String> advertiserIds) {
         DatabaseClient.GenericExecuteSpec spec = db
-                .sql(DAYS.formatted(advertiserId == null ? "" : ADVERTISER_FILTER))
+                .sql(DAYS.formatted(advertiserIds.isEmpty() ? "" : ADVERTISER_FILTER))
                 .bind("from", range.from())
                 .bind("to", range.to());
-        if (advertiserId != null) {
-            spec = spec.bind("advertiserId", advertiserId);
+        if (!advertiserIds.isEmpty()) {
+            spec = spec.bind("advertiserIds", advertiserIds);
         }
-        return spec.map(row -> new SpendDay(row.get("advertiser_id", String.class),
+        return spec.filter(statement -> statement.fetchSize(Exports.FETCH_ROWS))
+                .map(row -> new SpendDay(row.get("advertiser_id", String.class),
                         row.get("advertiser_name", String.class), row.get("stat_date", LocalDate.class),
                         row.get("currency", String.class), row.get("spend", BigDecimal.class),
                         SpendDay.Source.valueOf(row.get("source", String.class))))

@@ -1,6 +1,13 @@
 package io.adpulse.reporting.web;
 
-/** Checks an advertiser id request parameter: TikTok ids are non-blank strings of at most 128 characters. */
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks advertiser and entity id request parameters: TikTok ids are non-blank strings of at most 128
+ * characters.
+ */
 public final class AdvertiserIds {
 
     private static final int MAX_LENGTH = 128;
@@ -13,21 +20,43 @@ public final class AdvertiserIds {
         if (advertiserId == null || advertiserId.isBlank()) {
             throw new InvalidRequestException("'advertiserId' is required");
         }
-        return check(advertiserId);
+        return check("advertiserId", advertiserId);
     }
 
     /** The id stripped, or {@code null} when absent; a 400 when it is blank or too long. */
     public static String optional(String advertiserId) {
-        return advertiserId == null ? null : check(advertiserId);
+        return advertiserId == null ? null : check("advertiserId", advertiserId);
     }
 
-    private static String check(String advertiserId) {
-        String id = advertiserId.strip();
+    /** Most advertisers one request may name. */
+    public static final int MAX_COUNT = 100;
+
+    /**
+     * Several advertiser ids (the parameter repeated, or comma separated), each checked, stripped and
+     * de-duplicated in order; an empty list when none is named; a 400 when over {@value #MAX_COUNT}.
+     */
+    public static List<String> several(List<String> advertiserIds) {
+        if (advertiserIds == null) {
+            return List.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : advertiserIds) {
+            ids.add(check("advertiserId", id));
+        }
+        if (ids.size() > MAX_COUNT) {
+            throw new InvalidRequestException("at most " + MAX_COUNT + " advertisers may be named, got " + ids.size());
+        }
+        return List.copyOf(ids);
+    }
+
+    /** The id named {@code parameter}, stripped; a 400 when it is blank or too long. */
+    public static String check(String parameter, String value) {
+        String id = value.strip();
         if (id.isEmpty()) {
-            throw new InvalidRequestException("'advertiserId' must not be blank");
+            throw new InvalidRequestException("'" + parameter + "' must not be blank");
         }
         if (id.length() > MAX_LENGTH) {
-            throw new InvalidRequestException("'advertiserId' must be at most " + MAX_LENGTH + " characters");
+            throw new InvalidRequestException("'" + parameter + "' must be at most " + MAX_LENGTH + " characters");
         }
         return id;
     }

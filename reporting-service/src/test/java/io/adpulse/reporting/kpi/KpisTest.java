@@ -120,4 +120,32 @@ class KpisTest {
         assertThat(figures.conversions()).isEqualTo("18");
         assertThat(figures.roas()).isEqualTo("43.2160");
     }
+
+    @Test
+    void computesCpaAndConversionRateFromSums() {
+        // Rows: CPA 10 and 45, conversion rate 0.1 and 0.02; from the sums: 100 / 3 and 3 / 100.
+        MetricSums totals = MetricSums.sum(List.of(
+                row("10", "100", "10", "1", "0"),
+                row("90", "9900", "90", "2", "0")));
+
+        Kpis kpis = Kpis.of(totals, "USD");
+
+        assertThat(kpis.cpa()).isEqualTo("33.33");
+        assertThat(kpis.conversionRate()).isEqualTo("0.0300");
+        assertThat(Kpis.of(row("5", "10", "0", "0", "0"), "USD").cpa()).as("no conversions").isNull();
+        assertThat(Kpis.of(row("5", "10", "0", "0", "0"), "USD").conversionRate()).as("no clicks").isNull();
+    }
+
+    @Test
+    void measuresShowEveryFigureWithVideoViewsAndMissingAsNull() {
+        MetricSums sums = new MetricSums(new BigDecimal("12.5"), new BigDecimal("1000"), new BigDecimal("20"),
+                new BigDecimal("4"), new BigDecimal("50"), null);
+
+        Measures m = Measures.of(sums, "USD");
+
+        // CPC 12.5 / 20 = 0.625 and CPA 12.5 / 4 = 3.125 round half-even, to 0.62 and 3.12.
+        assertThat(m).isEqualTo(new Measures("12.50", "1000", "20", "4", "50.00", null, "0.0200", "0.62", "12.50",
+                "3.12", "4.0000", "0.2000"));
+        assertThat(m.values()).hasSize(Measures.NAMES.size());
+    }
 }
