@@ -50,6 +50,16 @@ public final class Observations {
         return encode(EventEnvelope.of(SOURCE, advertiserId, observedAt, data, data.naturalKey(), observedAt));
     }
 
+    /** A day's spend with the purchase value TikTok reports as {@code total_purchase_value}. */
+    public static byte[] dailySpendAndValue(String advertiserId, String campaignId, LocalDate date, String spend,
+            String purchaseValue, Instant observedAt) {
+        var data = new MetricObserved("conn-" + advertiserId, advertiserId, EntityLevel.CAMPAIGN, campaignId,
+                Granularity.DAY, date, null, TIME_ZONE, "USD",
+                Map.of("spend", new BigDecimal(spend), "total_purchase_value", new BigDecimal(purchaseValue)), List.of(),
+                observedAt);
+        return encode(EventEnvelope.of(SOURCE, advertiserId, observedAt, data, data.naturalKey(), observedAt));
+    }
+
     private static byte[] encode(EventEnvelope<?> event) {
         return CODEC.encode(event);
     }

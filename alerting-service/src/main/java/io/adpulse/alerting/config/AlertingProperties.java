@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,6 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * @param pacing thresholds of the {@code daily-budget-pacing} rule
  * @param outbox how the outbox relay publishes alert events
  * @param listener retries of an observation whose processing failed before it goes to the dead-letter topic
+ * @param routes the root of the routing tree that sends alert notifications to receivers
+ * @param receivers where notifications go, by name
+ * @param notifications how notifications are grouped, sent and retried
+ * @param roas targets of the {@code roas-below-target} rule
  */
 @Validated
 @ConfigurationProperties("adpulse.alerting")
@@ -29,7 +35,11 @@ public record AlertingProperties(
         @DefaultValue("PT30S") @NotNull @DurationMin(millis = 100) Duration evaluationInterval,
         @DefaultValue @NotNull @Valid Pacing pacing,
         @DefaultValue @NotNull @Valid Outbox outbox,
-        @DefaultValue @NotNull @Valid Listener listener) {
+        @DefaultValue @NotNull @Valid Listener listener,
+        @NotNull(message = "must be configured: adpulse.alerting.routes.receiver names the default receiver") RouteSettings routes,
+        @NotNull @Valid List<ReceiverSettings> receivers,
+        @DefaultValue @NotNull @Valid Notifications notifications,
+        @DefaultValue @NotNull @Valid Roas roas) {
 
     /**
      * Thresholds of the {@code daily-budget-pacing} rule.
@@ -73,5 +83,58 @@ public record AlertingProperties(
     public record Listener(
             @DefaultValue("3") @Min(0) @Max(20) int retries,
             @DefaultValue("PT0.2S") @NotNull @DurationMin(millis = 1) Duration backoff) {
+    }
+
+    /**
+     * Notification dispatch and delivery.
+     *
+     * @param enabled whether this instance routes, groups and delivers notifications
+     *        ({@code adpulse.alerting.notifications.enabled}, default {@code true})
+     * @param interval how often alerts are routed, due groups flushed and due deliveries sent
+     *        ({@code adpulse.alerting.notifications.interval}, default {@code PT1S})
+     * @param timeout longest wait for a receiver's answer ({@code adpulse.alerting.notifications.timeout},
+     *        default {@code PT10S}); a timeout counts as a failed attempt
+     * @param maxAttempts attempts of a delivery before it is given up as FAILED
+     *        ({@code adpulse.alerting.notifications.max-attempts}, default {@code 10})
+     * @param initialBackoff delay after the first failed attempt, doubled after each further one
+     *        ({@code adpulse.alerting.notifications.initial-backoff}, default {@code PT10S})
+     * @param maxBackoff longest delay between attempts ({@code adpulse.alerting.notifications.max-backoff},
+     *        default {@code PT10M})
+     * @param batchSize most alerts routed and deliveries sent per pass
+     *        ({@code adpulse.alerting.notifications.batch-size}, default {@code 100})
+     * @param externalUrl where people reach Adpulse; sent as {@code externalURL} in webhook payloads
+     *        ({@code ADPULSE_PUBLIC_URL}, default {@code http://localhost:8080})
+     */
+    public record Notifications(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("PT1S") @NotNull @DurationMin(millis = 10) Duration interval,
+            @DefaultValue("PT10S") @NotNull @DurationMin(millis = 10) Duration timeout,
+            @DefaultValue("10") @Min(1) @Max(100) int maxAttempts,
+            @DefaultValue("PT10S") @NotNull @DurationMin(millis = 1) Duration initialBackoff,
+            @DefaultValue("PT10M") @NotNull @DurationMin(millis = 1) Duration maxBackoff,
+            @DefaultValue("100") @Min(1) @Max(1000) int batchSize,
+            @DefaultValue("http://localhost:8080") @NotNull String externalUrl) {
+    }
+
+    /**
+     * Targets of the {@code roas-below-target} rule (return on ad spend: {@code total_purchase_value ÷ spend} of a
+     * campaign on the advertiser's current local date).
+     *
+     * @param targets target ROAS per advertiser id ({@code adpulse.alerting.roas.targets.[7001234]=2.5}); an
+     *        advertiser without one (and without a default) is not judged
+     * @param defaultTarget target of advertisers not listed in {@code targets}
+     *        ({@code adpulse.alerting.roas.default-target}, env {@code ADPULSE_ALERTING_ROAS_DEFAULTTARGET}, default
+     *        none)
+     * @param minSpend spend in the account currency a campaign needs on a day before its ROAS is judged
+     *        ({@code adpulse.alerting.roas.min-spend}, default {@code 50})
+     */
+    public record Roas(
+            @NotNull Map<String, @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal> targets,
+            @DecimalMin(value = "0", inclusive = false) BigDecimal defaultTarget,
+            @DefaultValue("50") @NotNull @DecimalMin("0") BigDecimal minSpend) {
+
+        public Roas {
+            targets = targets == null ? Map.of() : Map.copyOf(targets);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.adpulse.alerting.alert.domain;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -77,6 +78,30 @@ public class AlertRepository {
                 .map((row, metadata) -> Boolean.TRUE)
                 .first()
                 .then();
+    }
+
+    /** Episodes the notification dispatcher has not put in its groups yet, oldest first. */
+    public Flux<Alert> unrouted(int limit) {
+        return db.sql("select " + COLUMNS + " from alert where not routed order by id limit :limit")
+                .bind("limit", limit)
+                .map(this::alert)
+                .all();
+    }
+
+    /** Records that the dispatcher has put the episode in its notification groups. */
+    public Mono<Void> markRouted(long id) {
+        return db.sql("update alert set routed = true where id = :id").bind("id", id).then();
+    }
+
+    /** The episodes with these ids, in id order. */
+    public Flux<Alert> findByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("select " + COLUMNS + " from alert where id = any(:ids) order by id")
+                .bind("ids", ids.toArray(Long[]::new))
+                .map(this::alert)
+                .all();
     }
 
     /** Newest episodes first, optionally only those in {@code state}. */

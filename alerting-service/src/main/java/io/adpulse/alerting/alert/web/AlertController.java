@@ -2,6 +2,7 @@ package io.adpulse.alerting.alert.web;
 
 import io.adpulse.alerting.alert.domain.AlertRepository;
 import io.adpulse.alerting.alert.domain.AlertState;
+import io.adpulse.alerting.alert.domain.Mutes;
 import java.time.Clock;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +30,12 @@ class AlertController {
     private static final int MAX_ACTOR_LENGTH = 200;
 
     private final AlertRepository alerts;
+    private final Mutes mutes;
     private final Clock clock;
 
-    AlertController(AlertRepository alerts, Clock clock) {
+    AlertController(AlertRepository alerts, Mutes mutes, Clock clock) {
         this.alerts = alerts;
+        this.mutes = mutes;
         this.clock = clock;
     }
 
@@ -43,7 +46,8 @@ class AlertController {
             return Flux.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "limit must be between 1 and " + MAX_LIMIT + ", was " + limit));
         }
-        return alerts.list(state, limit).map(AlertView::of);
+        return mutes.at(clock.instant()).flatMapMany(silencedBy -> alerts.list(state, limit)
+                .map(alert -> AlertView.of(alert, silencedBy.apply(alert.matchLabels()))));
     }
 
     @PostMapping("/{fingerprint}/ack")
@@ -54,8 +58,8 @@ class AlertController {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     ACTOR_HEADER + " is longer than " + MAX_ACTOR_LENGTH + " characters"));
         }
-        return alerts.acknowledge(fingerprint, who, clock.instant())
-                .map(AlertView::of)
+        return mutes.at(clock.instant()).flatMap(silencedBy -> alerts.acknowledge(fingerprint, who, clock.instant())
+                        .map(alert -> AlertView.of(alert, silencedBy.apply(alert.matchLabels()))))
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "no alert with fingerprint " + fingerprint)));
     }

@@ -25,6 +25,7 @@ import reactor.core.publisher.Mono;
 public class ObservationIntake {
 
     static final String SPEND = "spend";
+    static final String PURCHASE_VALUE = "total_purchase_value";
 
     private final PacingStore store;
     private final PacingEvaluator evaluator;
@@ -64,9 +65,15 @@ public class ObservationIntake {
             return Mono.error(new InvalidEventException("campaign " + metric.entityId() + " reports spend " + spend
                     + " on " + metric.statDate() + "; spend must be a non-negative amount"));
         }
+        BigDecimal purchaseValue = metric.metrics().get(PURCHASE_VALUE);
+        if (purchaseValue != null && purchaseValue.signum() < 0) {
+            return Mono.error(new InvalidEventException("campaign " + metric.entityId() + " reports "
+                    + PURCHASE_VALUE + " " + purchaseValue + " on " + metric.statDate()
+                    + "; a purchase value cannot be negative"));
+        }
         CampaignKey key = new CampaignKey(metric.advertiserId(), metric.entityId());
         return store.saveSpend(new DailySpend(key.advertiserId(), key.campaignId(), metric.statDate(), spend,
-                        metric.currency(), metric.observedAt()))
+                        metric.currency(), metric.observedAt(), purchaseValue))
                 .then(Mono.defer(() -> evaluator.evaluateCampaign(key, clock.instant())));
     }
 

@@ -6,6 +6,8 @@ import io.adpulse.alerting.pacing.domain.CampaignKey;
 import io.adpulse.alerting.pacing.domain.DailyBudgetPacingRule;
 import io.adpulse.alerting.pacing.domain.DailySpend;
 import io.adpulse.alerting.pacing.domain.PacedCampaign;
+import io.adpulse.alerting.pacing.domain.RoasBelowTargetRule;
+import java.time.LocalDate;
 import io.adpulse.alerting.pacing.store.PacingStore;
 import java.time.Instant;
 import java.util.Map;
@@ -30,34 +32,49 @@ class PacingEvaluator {
 
     private final PacingStore store;
     private final DailyBudgetPacingRule rule;
+    private final RoasBelowTargetRule roas;
     private final AlertLifecycle lifecycle;
 
-    PacingEvaluator(PacingStore store, DailyBudgetPacingRule rule, AlertLifecycle lifecycle) {
+    PacingEvaluator(PacingStore store, DailyBudgetPacingRule rule, RoasBelowTargetRule roas, AlertLifecycle lifecycle) {
         this.store = store;
         this.rule = rule;
+        this.roas = roas;
         this.lifecycle = lifecycle;
     }
 
+    /** Evaluates both campaign rules: budget pacing, then ROAS, each in its own locked transaction. */
     Mono<Void> evaluateCampaign(CampaignKey key, Instant now) {
-        Mono<Evaluation> evaluation = store.findCampaign(key)
+        Mono<Evaluation> pacing = store.findCampaign(key)
                 .flatMap(campaign -> spendToday(campaign, now)
                         .map(spend -> rule.evaluate(campaign, spend.orElse(null), now)))
                 .switchIfEmpty(Mono.fromSupplier(() -> rule.forgotten(key)));
-        return lifecycle.evaluate(DailyBudgetPacingRule.NAME, DailyBudgetPacingRule.scope(key), evaluation, now);
+        Mono<Evaluation> returns = store.findCampaign(key)
+                .flatMap(campaign -> spendOn(campaign, roas.localDate(campaign, now))
+                        .map(spend -> roas.evaluate(campaign, spend.orElse(null), now)))
+                .switchIfEmpty(Mono.fromSupplier(() -> roas.forgotten(key)));
+        return lifecycle.evaluate(DailyBudgetPacingRule.NAME, DailyBudgetPacingRule.scope(key), pacing, now)
+                .then(Mono.defer(() -> lifecycle.evaluate(RoasBelowTargetRule.NAME, RoasBelowTargetRule.scope(key),
+                        returns, now)));
     }
 
     Mono<Void> evaluateAdvertiser(String advertiserId, Instant now) {
-        Flux<CampaignKey> firing = lifecycle.firingLabels(DailyBudgetPacingRule.NAME,
-                        Map.of(DailyBudgetPacingRule.ADVERTISER_ID, advertiserId))
-                .map(PacingEvaluator::campaignOf);
-        return sweep(Flux.concat(store.campaignsOf(advertiserId), firing), now);
+        Map<String, String> scope = Map.of(DailyBudgetPacingRule.ADVERTISER_ID, advertiserId);
+        return sweep(Flux.concat(store.campaignsOf(advertiserId), firing(scope)), now);
     }
 
-    /** The clock's sweep; a campaign whose evaluation fails is logged and the sweep goes on. */
+    /**
+     * The clock's sweep over every paced campaign and every campaign with a firing alert of either rule (ROAS only
+     * changes with observations, but its alerts must resolve when their day ends); a campaign whose evaluation
+     * fails is logged and the sweep goes on.
+     */
     Mono<Void> evaluateAll(Instant now) {
-        Flux<CampaignKey> firing = lifecycle.firingLabels(DailyBudgetPacingRule.NAME, Map.of())
+        return sweep(Flux.concat(store.pacedCampaigns(), firing(Map.of())), now);
+    }
+
+    private Flux<CampaignKey> firing(Map<String, String> scope) {
+        return Flux.concat(lifecycle.firingLabels(DailyBudgetPacingRule.NAME, scope),
+                        lifecycle.firingLabels(RoasBelowTargetRule.NAME, scope))
                 .map(PacingEvaluator::campaignOf);
-        return sweep(Flux.concat(store.pacedCampaigns(), firing), now);
     }
 
     private Mono<Void> sweep(Flux<CampaignKey> campaigns, Instant now) {
@@ -74,6 +91,13 @@ class PacingEvaluator {
         return rule.localDay(campaign, now)
                 .map(day -> store.findSpend(new CampaignKey(campaign.advertiserId(), campaign.campaignId()),
                                 day.localDate())
+                        .map(Optional::of)
+                        .defaultIfEmpty(Optional.empty()))
+                .orElseGet(() -> Mono.just(Optional.empty()));
+    }
+
+    private Mono<Optional<DailySpend>> spendOn(PacedCampaign campaign, Optional<LocalDate> date) {
+        return date.map(day -> store.findSpend(new CampaignKey(campaign.advertiserId(), campaign.campaignId()), day)
                         .map(Optional::of)
                         .defaultIfEmpty(Optional.empty()))
                 .orElseGet(() -> Mono.just(Optional.empty()));

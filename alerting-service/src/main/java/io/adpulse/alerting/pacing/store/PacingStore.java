@@ -73,10 +73,12 @@ public class PacingStore {
 
     public Mono<Void> saveSpend(DailySpend spend) {
         return db.sql("""
-                        insert into campaign_spend (advertiser_id, campaign_id, local_date, spend, currency, observed_at)
-                        values (:advertiserId, :campaignId, :localDate, :spend, :currency, :observedAt)
+                        insert into campaign_spend (advertiser_id, campaign_id, local_date, spend, currency, observed_at,
+                            purchase_value)
+                        values (:advertiserId, :campaignId, :localDate, :spend, :currency, :observedAt, :purchaseValue)
                         on conflict (advertiser_id, campaign_id, local_date) do update set spend = excluded.spend,
-                            currency = excluded.currency, observed_at = excluded.observed_at
+                            currency = excluded.currency, observed_at = excluded.observed_at,
+                            purchase_value = excluded.purchase_value
                         where campaign_spend.observed_at < excluded.observed_at""")
                 .bind("advertiserId", spend.advertiserId())
                 .bind("campaignId", spend.campaignId())
@@ -84,6 +86,7 @@ public class PacingStore {
                 .bind("spend", spend.amount())
                 .bind("currency", spend.currency())
                 .bind("observedAt", spend.observedAt())
+                .bind("purchaseValue", Nullable.of(spend.purchaseValue(), BigDecimal.class))
                 .then();
     }
 
@@ -110,14 +113,15 @@ public class PacingStore {
     }
 
     public Mono<DailySpend> findSpend(CampaignKey key, LocalDate localDate) {
-        return db.sql("select spend, currency, observed_at from campaign_spend where advertiser_id = :advertiserId "
+        return db.sql("select spend, currency, observed_at, purchase_value from campaign_spend "
+                        + "where advertiser_id = :advertiserId "
                         + "and campaign_id = :campaignId and local_date = :localDate")
                 .bind("advertiserId", key.advertiserId())
                 .bind("campaignId", key.campaignId())
                 .bind("localDate", localDate)
                 .map(row -> new DailySpend(key.advertiserId(), key.campaignId(), localDate,
                         row.get("spend", BigDecimal.class), trim(row.get("currency", String.class)),
-                        row.get("observed_at", Instant.class)))
+                        row.get("observed_at", Instant.class), row.get("purchase_value", BigDecimal.class)))
                 .one();
     }
 

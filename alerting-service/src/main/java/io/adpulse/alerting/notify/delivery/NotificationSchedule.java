@@ -1,0 +1,71 @@
+package io.adpulse.alerting.notify.delivery;
+
+import io.adpulse.alerting.config.AlertingProperties;
+import io.adpulse.alerting.notify.dispatch.Dispatcher;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every {@code notifications.interval}: one dispatch pass (route new alerts, flush due groups) and then one
+ * delivery pass, both at the clock's current instant. A pass still running when the next tick comes swallows
+ * that tick. With {@code notifications.enabled=false} this instance does neither.
+ */
+@Component
+class NotificationSchedule implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationSchedule.class);
+
+    private final Dispatcher dispatcher;
+    private final DeliveryWorker worker;
+    private final Clock clock;
+    private final AlertingProperties.Notifications settings;
+    private volatile Disposable loop;
+
+    NotificationSchedule(Dispatcher dispatcher, DeliveryWorker worker, Clock clock, AlertingProperties properties) {
+        this.dispatcher = dispatcher;
+        this.worker = worker;
+        this.clock = clock;
+        this.settings = properties.notifications();
+    }
+
+    @Override
+    public void start() {
+        if (!settings.enabled()) {
+            log.info("notifications are disabled on this instance (adpulse.alerting.notifications.enabled=false)");
+            return;
+        }
+        loop = Flux.interval(settings.interval())
+                .onBackpressureDrop()
+                .concatMap(tick -> Mono.defer(() -> dispatcher.dispatch(clock.instant()))
+                        .onErrorResume(e -> {
+                            log.warn("notification dispatch failed, will retry: {}", e.toString());
+                            return Mono.empty();
+                        })
+                        .then(Mono.defer(() -> worker.deliverDue(clock.instant())))
+                        .onErrorResume(e -> {
+                            log.warn("notification delivery pass failed, will retry: {}", e.toString());
+                            return Mono.empty();
+                        }), 0)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable running = loop;
+        if (running != null) {
+            running.dispose();
+        }
+        loop = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+}

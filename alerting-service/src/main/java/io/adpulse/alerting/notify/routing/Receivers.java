@@ -1,0 +1,57 @@
+package io.adpulse.alerting.notify.routing;
+
+import io.adpulse.alerting.config.ReceiverSettings;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The configured receivers by name, validated at startup: names are unique and every URL is an absolute
+ * {@code http} or {@code https} URL. URLs may carry secrets (Slack puts its token in the path), so they are
+ * never part of an error message about a URL's value.
+ */
+public final class Receivers {
+
+    private final Map<String, ReceiverSettings> byName;
+
+    private Receivers(Map<String, ReceiverSettings> byName) {
+        this.byName = byName;
+    }
+
+    public static Receivers of(List<ReceiverSettings> receivers) {
+        Map<String, ReceiverSettings> byName = new LinkedHashMap<>();
+        for (int i = 0; i < receivers.size(); i++) {
+            ReceiverSettings receiver = receivers.get(i);
+            String path = "adpulse.alerting.receivers[" + i + "]";
+            if (byName.put(receiver.name(), receiver) != null) {
+                throw new IllegalArgumentException("invalid receivers at " + path + ".name: the name '" + receiver.name()
+                        + "' is used twice");
+            }
+            for (int w = 0; w < receiver.webhooks().size(); w++) {
+                requireHttp(receiver.webhooks().get(w).url(), path + ".webhooks[" + w + "].url");
+            }
+            for (int s = 0; s < receiver.slack().size(); s++) {
+                requireHttp(receiver.slack().get(s).url(), path + ".slack[" + s + "].url");
+            }
+        }
+        return new Receivers(byName);
+    }
+
+    public Set<String> names() {
+        return byName.keySet();
+    }
+
+    public Optional<ReceiverSettings> get(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    private static void requireHttp(URI url, String path) {
+        if (!url.isAbsolute() || url.getHost() == null
+                || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
+            throw new IllegalArgumentException("invalid receivers at " + path + ": must be an absolute http or https URL");
+        }
+    }
+}

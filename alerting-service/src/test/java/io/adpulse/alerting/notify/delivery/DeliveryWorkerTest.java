@@ -1,0 +1,43 @@
+package io.adpulse.alerting.notify.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.adpulse.alerting.config.AlertingProperties;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+class DeliveryWorkerTest {
+
+    private static final AlertingProperties.Notifications SETTINGS = new AlertingProperties.Notifications(true,
+            Duration.ofSeconds(1), Duration.ofSeconds(10), 10, Duration.ofSeconds(10), Duration.ofMinutes(10), 100,
+            "http://localhost:8080");
+
+    @Test
+    void doublesTheDelayAfterEachFailureUpToTheMaximum() {
+        DeliveryWorker worker = new DeliveryWorker(null, null, null, properties());
+
+        assertThat(worker.backoff(1)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(worker.backoff(2)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(worker.backoff(4)).isEqualTo(Duration.ofSeconds(80));
+        assertThat(worker.backoff(7)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(worker.backoff(60)).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void describesAFailureWithoutItsUrl() {
+        IOException refused = new IOException("POST https://hooks.slack.com/services/T0/B0/secret failed",
+                new ConnectException("Connection refused: hooks.slack.com/services/T0/B0/secret"));
+
+        assertThat(DeliveryWorker.describe(refused)).isEqualTo("request failed: ConnectException");
+        assertThat(DeliveryWorker.describe(new TimeoutException("Did not observe any item"))).isEqualTo("no answer in time");
+    }
+
+    private static AlertingProperties properties() {
+        return new AlertingProperties(Duration.ofSeconds(30), null, null, null, null, List.of(), SETTINGS,
+                null);
+    }
+}
