@@ -175,6 +175,15 @@ class GatewayTest {
     }
 
     @Test
+    void letsPrometheusScrapeWithoutCredentialsButKeepsOtherActuatorEndpointsClosed() {
+        web.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+        web.get().uri("/actuator/info").accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().is3xxRedirection();
+    }
+
+    @Test
     void routesSignedInCallWithTheOperatorsIdentityAndWithoutTheirCredentials() {
         web.get().uri("/api/reporting/advertisers")
                 .headers(h -> h.setBasicAuth("admin", PASSWORD))

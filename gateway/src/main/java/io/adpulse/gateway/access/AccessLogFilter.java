@@ -49,7 +49,22 @@ public class AccessLogFilter implements WebFilter {
                 : UUID.randomUUID().toString();
         exchange.getAttributes().put(AccessAttributes.CORRELATION_ID, correlationId);
         exchange.getResponse().getHeaders().set("X-Correlation-Id", correlationId);
-        return chain.filter(exchange).doFinally(signal -> publisher.publish(record(exchange, correlationId)));
+        return chain.filter(exchange).doFinally(signal -> {
+            if (!isAnsweredProbe(exchange)) {
+                publisher.publish(record(exchange, correlationId));
+            }
+        });
+    }
+
+    /**
+     * Health probes and metric scrapes that were answered normally come every few seconds from the platform and
+     * would drown the access log; anything else on those paths (an error, a refusal) is still recorded.
+     */
+    private static boolean isAnsweredProbe(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().value();
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        boolean probe = path.startsWith("/actuator/health") || path.equals("/actuator/prometheus");
+        return probe && (status == null || status.is2xxSuccessful());
     }
 
     /** Captures the authenticated principal for the outer filter; registered inside the security chain. */

@@ -81,6 +81,8 @@ class SecurityConfig {
      */
     private static void authorize(ServerHttpSecurity.AuthorizeExchangeSpec ex) {
         ex.pathMatchers("/login", "/logout", "/actuator/health/**", "/favicon.ico", "/assets/**").permitAll()
+                // Scraped by Prometheus without credentials; block /actuator/** at the ingress (docs/OPERATIONS.md).
+                .pathMatchers("/actuator/prometheus").permitAll()
                 .pathMatchers("/api/audit/**").hasAnyRole("ADMIN", "AUDITOR")
                 .pathMatchers("/api/auth/connections/*/start", "/api/auth/admin/**").hasRole("ADMIN")
                 .pathMatchers(HttpMethod.DELETE, "/api/auth/**").hasRole("ADMIN")
