@@ -38,10 +38,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The one Spring context of this module's tests (cached across test classes): the service on a random
  * port against the shared embedded Kafka and PostgreSQL, TikTok faked in-process, and a clock tests
- * can move.
+ * can move. Requests may take up to 30 s: the build machine is shared and sometimes heavily loaded.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @Import(TestClockConfiguration.class)
 abstract class AuthServiceTestBase {
 
@@ -50,6 +50,10 @@ abstract class AuthServiceTestBase {
     static final String START = "/api/auth/connections/tiktok-business/start";
     static final String CALLBACK = "/api/auth/oauth/tiktok-business/callback";
     static final EventCodec CODEC = new EventCodec();
+    /** The service's default token key, now second: tokens encrypted before the rotation to {@link #ACTIVE_TOKEN_KEY}. */
+    static final String PREVIOUS_TOKEN_KEY = "dev-token-1:NcjJdiDOnKKS46v2XqmmNWh29nkjBhBZfiiFQ06YWSg=";
+    /** The active token key of the tests. */
+    static final String ACTIVE_TOKEN_KEY = "dev-token-2:uPNwJgTCKXjUuNiLKDR4e4cn8mOhIpOItx26ClyLS7A=";
 
     @Autowired
     WebTestClient web;
@@ -66,6 +70,11 @@ abstract class AuthServiceTestBase {
         registry.add("adpulse.auth.tiktok.business-api-base-url", TIKTOK::apiBaseUrl);
         registry.add("adpulse.auth.tiktok.business-auth-url", TIKTOK::authUrl);
         registry.add("adpulse.auth.outbox.poll-interval", () -> "200ms");
+        registry.add("adpulse.auth.tiktok.open-api-base-url", TIKTOK::openApiBaseUrl);
+        registry.add("adpulse.auth.tiktok.login-kit-auth-url", TIKTOK::loginKitAuthUrl);
+        registry.add("adpulse.auth.refresh.check-interval", () -> "200ms");
+        registry.add("adpulse.auth.refresh.retry-delay", () -> "5m");
+        registry.add("adpulse.auth.token-keys", () -> ACTIVE_TOKEN_KEY + "," + PREVIOUS_TOKEN_KEY);
     }
 
     /** Starts the flow as {@code actor} asking for JSON and returns the state from the authorize URL. */
@@ -91,6 +100,41 @@ abstract class AuthServiceTestBase {
         String code = uniqueCode();
         TIKTOK.willGrant(code, token, advertisers);
         callback(startState(actor), code, actor, MediaType.APPLICATION_JSON).expectStatus().isOk();
+    }
+
+    static final String CREATOR_START = "/api/auth/connections/tiktok-creator/start";
+    static final String CREATOR_CALLBACK = "/api/auth/oauth/tiktok-creator/callback";
+
+    /** Starts the creator flow as {@code actor} (JSON) and returns the authorize URL's query parameters. */
+    Map<String, String> startCreator(String actor) {
+        Map<?, ?> start = web.get().uri(CREATOR_START).header(ACTOR, actor).accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return UriComponentsBuilder.fromUriString((String) start.get("authorizeUrl")).build().getQueryParams()
+                .toSingleValueMap();
+    }
+
+    /** Login Kit's redirect back with {@code code} and {@code state}. */
+    WebTestClient.ResponseSpec creatorCallback(String state, String code, String actor, MediaType accept) {
+        WebTestClient.RequestHeadersSpec<?> request = web.get().uri(uri -> uri.path(CREATOR_CALLBACK)
+                        .queryParam("code", code).queryParam("scopes", "user.info.basic,video.list")
+                        .queryParam("state", state).build())
+                .accept(accept);
+        return (actor == null ? request : request.header(ACTOR, actor)).exchange();
+    }
+
+    /** Runs the whole creator flow for {@code actor}; returns the connection id {@code creator-<openId>}. */
+    String connectCreator(String actor, String openId, String displayName) {
+        Map<String, String> authorize = startCreator(actor);
+        String code = uniqueCode();
+        TIKTOK.loginKit().willAuthorize(code, authorize.get("code_challenge"), openId, displayName);
+        creatorCallback(authorize.get("state"), code, actor, MediaType.APPLICATION_JSON).expectStatus().isOk();
+        return "creator-" + openId;
+    }
+
+    static String uniqueOpenId() {
+        return UUID.randomUUID().toString();
     }
 
     /** Opens a token sealed for transit the way ingest-service does, with the transit key it names. */

@@ -78,7 +78,7 @@ class ConnectTikTokBusinessTest extends AuthServiceTestBase {
                 .jsonPath("$.connections[0].displayName").isEqualTo("Northwind Outdoor US")
                 .jsonPath("$.connections[0].status").isEqualTo("ACTIVE")
                 .jsonPath("$.connections[0].grantedBy").isEqualTo("alice")
-                .jsonPath("$.connections[0].keyId").isEqualTo("dev-token-1")
+                .jsonPath("$.connections[0].keyId").isEqualTo("dev-token-2")
                 .jsonPath("$.connections[1].id").isEqualTo("adv-" + ca)
                 .returnResult().getResponseBody();
 

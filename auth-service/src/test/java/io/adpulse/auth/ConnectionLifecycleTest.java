@@ -13,6 +13,7 @@ import io.adpulse.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class ConnectionLifecycleTest extends AuthServiceTestBase {
                 .expectBody()
                 .jsonPath("$.displayName").isEqualTo("Listed Co")
                 .jsonPath("$.status").isEqualTo("ACTIVE")
-                .jsonPath("$.keyId").isEqualTo("dev-token-1");
+                .jsonPath("$.keyId").isEqualTo("dev-token-2");
     }
 
     @Test
@@ -65,11 +66,13 @@ class ConnectionLifecycleTest extends AuthServiceTestBase {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("REVOKED")
                 .jsonPath("$.statusReason").isEqualTo("DISCONNECTED_BY_OPERATOR")
-                .jsonPath("$.keyId").doesNotExist();
+                .jsonPath("$.keyId").doesNotExist()
+                .jsonPath("$.tiktokRevocation.outcome").isEqualTo("SKIPPED_SHARED_TOKEN");
         assertThat(TIKTOK.wasRevoked(token)).as("token still used by adv-" + ca).isFalse();
 
         web.delete().uri("/api/auth/connections/adv-" + ca).header(ACTOR, "bob").exchange()
-                .expectStatus().isOk();
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.tiktokRevocation.outcome").isEqualTo("REVOKED");
         assertThat(TIKTOK.wasRevoked(token)).isTrue();
         assertThat(occurrencesInDatabase(token)).isZero();
 
@@ -82,6 +85,48 @@ class ConnectionLifecycleTest extends AuthServiceTestBase {
     }
 
     @Test
+    void disconnectingPublishesATombstoneAfterConnectionRevoked() {
+        String advertiser = uniqueAdvertiserId();
+        String id = "adv-" + advertiser;
+        connect("alice", "act." + UUID.randomUUID(), new Advertiser(advertiser, "Tombstoned"));
+
+        web.delete().uri("/api/auth/connections/" + id).header(ACTOR, "bob").exchange().expectStatus().isOk();
+
+        List<ConsumerRecord<String, byte[]>> records = awaitRecords(Topics.CONNECTIONS, 3, r -> r.key().equals(id));
+        assertThat(records).hasSize(3);
+        assertThat(isType(records.get(0), EventType.CONNECTION_GRANTED)).isTrue();
+        assertThat(isType(records.get(1), EventType.CONNECTION_REVOKED)).isTrue();
+        assertThat(records.get(2).value()).as("tombstone").isNull();
+    }
+
+    @Test
+    void aFailedRevocationAtTikTokStillDisconnectsAndDeletesTheTokenAndSaysSo() {
+        String advertiser = uniqueAdvertiserId();
+        String id = "adv-" + advertiser;
+        String token = "act." + UUID.randomUUID();
+        connect("alice", token, new Advertiser(advertiser, "Refused"));
+        TIKTOK.willRefuseRevocation(token);
+
+        web.delete().uri("/api/auth/connections/" + id).header(ACTOR, "bob").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("REVOKED")
+                .jsonPath("$.keyId").doesNotExist()
+                .jsonPath("$.tiktokRevocation.outcome").isEqualTo("FAILED")
+                .jsonPath("$.tiktokRevocation.detail").value(detail -> assertThat((String) detail)
+                        .contains("code 40105").contains("disconnected").doesNotContain(token));
+
+        assertThat(TIKTOK.wasRevoked(token)).isFalse();
+        assertThat(occurrencesInDatabase(token)).isZero();
+        Long tokenRows = db.sql("select count(*) from connection_token where connection_id = :id").bind("id", id)
+                .map(row -> row.get(0, Long.class)).one().block();
+        assertThat(tokenRows).isZero();
+        List<ConsumerRecord<String, byte[]>> records = awaitRecords(Topics.CONNECTIONS, 3, r -> r.key().equals(id));
+        assertThat(isType(records.get(1), EventType.CONNECTION_REVOKED)).isTrue();
+        assertThat(records.get(2).value()).isNull();
+    }
+
+    @Test
     void disconnectingTwiceChangesNothing() {
         String advertiser = uniqueAdvertiserId();
         connect("alice", "act." + UUID.randomUUID(), new Advertiser(advertiser, "Twice"));
@@ -89,7 +134,9 @@ class ConnectionLifecycleTest extends AuthServiceTestBase {
 
         web.delete().uri("/api/auth/connections/adv-" + advertiser).exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("REVOKED");
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("REVOKED")
+                .jsonPath("$.tiktokRevocation.outcome").isEqualTo("ALREADY_DISCONNECTED");
 
         assertThat(awaitRecords(Topics.CONNECTIONS, 1, r -> r.key().equals("adv-" + advertiser)
                 && isType(r, EventType.CONNECTION_REVOKED))).hasSize(1);
@@ -152,7 +199,7 @@ class ConnectionLifecycleTest extends AuthServiceTestBase {
                 CODEC.encode(EventEnvelope.of("/adpulse/ingest-service", connectionId, occurredAt, data, requestId)));
     }
 
-    private static boolean isType(ConsumerRecord<String, byte[]> record, EventType type) {
-        return new String(record.value(), StandardCharsets.UTF_8).contains("\"type\":\"" + type.type() + "\"");
+    static boolean isType(ConsumerRecord<String, byte[]> record, EventType type) {
+        return record.value() != null && new String(record.value(), StandardCharsets.UTF_8).contains("\"type\":\"" + type.type() + "\"");
     }
 }

@@ -37,6 +37,10 @@ public class TikTokSandboxApplication {
     public static final String QPS = "adpulse.sandbox.qps";
     /** Property: an ISO instant that pins the sandbox clock (reproducible tests); unset means the system clock. */
     public static final String FIXED_CLOCK = "adpulse.sandbox.fixed-clock";
+    /** Property: lifetime of a Login Kit (creator) access token, e.g. {@code 30s}. */
+    public static final String CREATOR_ACCESS_TTL = "adpulse.sandbox.creator-access-ttl";
+    /** Property: lifetime of a Login Kit (creator) refresh token. */
+    public static final String CREATOR_REFRESH_TTL = "adpulse.sandbox.creator-refresh-ttl";
 
     private static final List<String> FOREIGN_AUTO_CONFIGURATIONS = List.of(
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",

@@ -18,6 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         TikTokSandboxApplication.FIXED_CLOCK + "=2026-03-18T10:30:00Z",
         TikTokSandboxApplication.SEED + "=42",
         TikTokSandboxApplication.QPS + "=100000",
+        TikTokSandboxApplication.CREATOR_ACCESS_TTL + "=5m",
         TikTokSandboxApplication.APP_ID + "=" + SandboxClient.APP_ID,
         TikTokSandboxApplication.APP_SECRET + "=" + SandboxClient.SECRET})
 @AutoConfigureWebTestClient

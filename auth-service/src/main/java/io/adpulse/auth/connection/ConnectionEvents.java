@@ -24,11 +24,18 @@ class ConnectionEvents {
     }
 
     EventEnvelope<ConnectionGranted> granted(Connection connection, String accessToken) {
+        return granted(connection, accessToken, connection.grantedAt());
+    }
+
+    /**
+     * The connection's current access token, announced at {@code at}: after a grant, or after a
+     * refresh replaced a creator's access token (same grant, new revision, new token).
+     */
+    EventEnvelope<ConnectionGranted> granted(Connection connection, String accessToken, java.time.Instant at) {
         var data = new ConnectionGranted(connection.id(), connection.kind(), connection.advertiserId(),
                 connection.displayName(), sealer.seal(accessToken, connection.id()), connection.scopes(),
                 connection.grantedBy(), connection.grantedAt());
-        return EventEnvelope.of(SOURCE, connection.id(), connection.grantedAt(), data,
-                connection.id(), "granted", connection.revision());
+        return EventEnvelope.of(SOURCE, connection.id(), at, data, connection.id(), "granted", connection.revision());
     }
 
     /** {@code connection} in its new status; {@code reason} is its status reason. */
@@ -37,5 +44,13 @@ class ConnectionEvents {
                 revokedBy, connection.statusChangedAt());
         return EventEnvelope.of(SOURCE, connection.id(), connection.statusChangedAt(), data,
                 connection.id(), "revoked", connection.revision());
+    }
+
+    /**
+     * Outbox id of the tombstone that follows a revocation; unique per connection and revision, so a
+     * later re-authorisation and disconnect publishes a new one.
+     */
+    String tombstoneId(Connection connection) {
+        return "tombstone:" + connection.id() + ":" + connection.revision();
     }
 }

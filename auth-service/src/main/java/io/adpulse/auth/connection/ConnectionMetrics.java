@@ -34,4 +34,13 @@ class ConnectionMetrics {
                 .register(registry)
                 .increment();
     }
+
+    /** {@code outcome}: {@code refreshed}, {@code needs_reauth} or {@code retry_later}. */
+    void refreshed(String outcome) {
+        Counter.builder("adpulse.auth.refreshes")
+                .description("Creator token refreshes, by outcome")
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+    }
 }

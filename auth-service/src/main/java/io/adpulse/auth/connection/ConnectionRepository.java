@@ -45,11 +45,22 @@ class ConnectionRepository {
      */
     Mono<Connection> upsertGranted(String id, ConnectionKind kind, String advertiserId, String displayName,
             UUID grantId, List<String> scopes, String grantedBy, Instant grantedAt) {
+        return upsertGranted(id, kind, advertiserId, displayName, grantId, scopes, grantedBy, grantedAt, null, null);
+    }
+
+    /**
+     * As above, for tokens that expire: {@code accessExpiresAt} is the access token's expiry and
+     * {@code refreshDueAt} when the scheduler should refresh it (both null for tokens without expiry).
+     */
+    Mono<Connection> upsertGranted(String id, ConnectionKind kind, String advertiserId, String displayName,
+            UUID grantId, List<String> scopes, String grantedBy, Instant grantedAt, Instant accessExpiresAt,
+            Instant refreshDueAt) {
         var spec = db.sql("""
                 insert into connection (id, kind, advertiser_id, display_name, status, status_reason, grant_id,
-                                        scopes, granted_by, granted_at, status_changed_at, revision)
+                                        scopes, granted_by, granted_at, status_changed_at, revision,
+                                        access_expires_at, last_refreshed_at, refresh_due_at, refresh_lease_until)
                 values (:id, :kind, :advertiserId, :displayName, 'ACTIVE', null, :grantId,
-                        :scopes, :grantedBy, :grantedAt, :grantedAt, 1)
+                        :scopes, :grantedBy, :grantedAt, :grantedAt, 1, :accessExpiresAt, null, :refreshDueAt, null)
                 on conflict (id) do update set
                     kind = excluded.kind,
                     advertiser_id = excluded.advertiser_id,
@@ -61,7 +72,11 @@ class ConnectionRepository {
                     granted_by = excluded.granted_by,
                     granted_at = excluded.granted_at,
                     status_changed_at = excluded.status_changed_at,
-                    revision = connection.revision + 1
+                    revision = connection.revision + 1,
+                    access_expires_at = excluded.access_expires_at,
+                    last_refreshed_at = null,
+                    refresh_due_at = excluded.refresh_due_at,
+                    refresh_lease_until = null
                 returning *
                 """)
                 .bind("id", id)
@@ -72,6 +87,8 @@ class ConnectionRepository {
                 .bind("grantedBy", grantedBy)
                 .bind("grantedAt", at(grantedAt));
         spec = displayName == null ? spec.bindNull("displayName", String.class) : spec.bind("displayName", displayName);
+        spec = bindInstant(spec, "accessExpiresAt", accessExpiresAt);
+        spec = bindInstant(spec, "refreshDueAt", refreshDueAt);
         return spec.map(ConnectionRepository::map).one();
     }
 
@@ -85,7 +102,8 @@ class ConnectionRepository {
         String[] fromNames = from.stream().map(Enum::name).toArray(String[]::new);
         var spec = db.sql("""
                 update connection
-                   set status = :to, status_reason = :reason, status_changed_at = :at, revision = revision + 1
+                   set status = :to, status_reason = :reason, status_changed_at = :at, revision = revision + 1,
+                       refresh_due_at = null, refresh_lease_until = null
                  where id = :id and status = any(:from)
                 """ + (grantedNoLaterThan == null ? "" : " and granted_at <= :grantedNoLaterThan") + " returning *")
                 .bind("id", id)
@@ -99,6 +117,66 @@ class ConnectionRepository {
         return spec.map(ConnectionRepository::map).one();
     }
 
+    /**
+     * Takes the refresh lease of an ACTIVE connection until {@code until}, unless another refresh holds
+     * an unexpired one; empty when the lease was not taken. Only the holder asks TikTok for new tokens,
+     * so concurrent refreshes (scheduler, force refresh, other instances) never spend the same refresh
+     * token twice.
+     */
+    Mono<Connection> claimRefreshLease(String id, Instant now, Instant until) {
+        return db.sql("""
+                update connection set refresh_lease_until = :until
+                 where id = :id and status = 'ACTIVE'
+                   and (refresh_lease_until is null or refresh_lease_until <= :now)
+                returning *
+                """)
+                .bind("id", id)
+                .bind("now", at(now))
+                .bind("until", at(until))
+                .map(ConnectionRepository::map)
+                .one();
+    }
+
+    /** Records a successful refresh and releases the lease; next revision (the new token is a new fact). */
+    Mono<Connection> recordRefresh(String id, Instant accessExpiresAt, Instant refreshDueAt, Instant now) {
+        return db.sql("""
+                update connection
+                   set access_expires_at = :expiresAt, refresh_due_at = :dueAt, last_refreshed_at = :now,
+                       refresh_lease_until = null, revision = revision + 1
+                 where id = :id and status = 'ACTIVE'
+                returning *
+                """)
+                .bind("id", id)
+                .bind("expiresAt", at(accessExpiresAt))
+                .bind("dueAt", at(refreshDueAt))
+                .bind("now", at(now))
+                .map(ConnectionRepository::map)
+                .one();
+    }
+
+    /** Releases the refresh lease and sets when to try again. */
+    Mono<Void> releaseRefreshLease(String id, Instant retryAt) {
+        return db.sql("update connection set refresh_lease_until = null, refresh_due_at = :retryAt where id = :id "
+                        + "and status = 'ACTIVE'")
+                .bind("id", id)
+                .bind("retryAt", at(retryAt))
+                .then();
+    }
+
+    /** Ids of ACTIVE connections whose refresh is due and not in progress, most urgent first. */
+    Flux<String> findDueForRefresh(Instant now, int limit) {
+        return db.sql("""
+                select id from connection
+                 where status = 'ACTIVE' and refresh_due_at <= :now
+                   and (refresh_lease_until is null or refresh_lease_until <= :now)
+                 order by refresh_due_at limit :limit
+                """)
+                .bind("now", at(now))
+                .bind("limit", limit)
+                .map(row -> row.get("id", String.class))
+                .all();
+    }
+
     /** How many other connections still rely on the TikTok token of {@code grantId}. */
     Mono<Long> countOtherActiveInGrant(UUID grantId, String excludingId) {
         return db.sql("select count(*) from connection where grant_id = :grantId and id <> :id and status = 'ACTIVE'")
@@ -110,6 +188,16 @@ class ConnectionRepository {
 
     private static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindInstant(DatabaseClient.GenericExecuteSpec spec, String name,
+            Instant value) {
+        return value == null ? spec.bindNull(name, OffsetDateTime.class) : spec.bind(name, at(value));
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.get(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     private static Connection map(Row row, RowMetadata metadata) {
@@ -127,6 +215,8 @@ class ConnectionRepository {
                 row.get("granted_at", OffsetDateTime.class).toInstant(),
                 row.get("status_changed_at", OffsetDateTime.class).toInstant(),
                 row.get("revision", Long.class),
+                instant(row, "access_expires_at"),
+                instant(row, "last_refreshed_at"),
                 metadata.contains("token_key_id") ? row.get("token_key_id", String.class) : null);
     }
 }

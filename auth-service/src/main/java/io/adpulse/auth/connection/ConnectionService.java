@@ -4,8 +4,10 @@ import io.adpulse.auth.outbox.Outbox;
 import io.adpulse.auth.outbox.OutboxRelay;
 import io.adpulse.auth.tiktok.AuthorizedAdvertiser;
 import io.adpulse.auth.tiktok.BusinessGrant;
+import io.adpulse.auth.tiktok.CreatorTokens;
 import io.adpulse.events.ConnectionKind;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,10 +32,13 @@ public class ConnectionService {
     private final OutboxRelay relay;
     private final TransactionalOperator transactions;
     private final ConnectionMetrics metrics;
+    private final RefreshPolicy refreshPolicy;
     private final Clock clock;
 
     ConnectionService(ConnectionRepository connections, TokenVault tokens, ConnectionEvents events, Outbox outbox,
-            OutboxRelay relay, TransactionalOperator transactions, ConnectionMetrics metrics, Clock clock) {
+            OutboxRelay relay, TransactionalOperator transactions, ConnectionMetrics metrics, RefreshPolicy refreshPolicy,
+            Clock clock) {
+        this.refreshPolicy = refreshPolicy;
         this.connections = connections;
         this.tokens = tokens;
         this.events = events;
@@ -62,6 +67,33 @@ public class ConnectionService {
                 .doOnSuccess(granted -> {
                     relay.wake();
                     metrics.granted(ConnectionKind.ADVERTISER, granted.size());
+                });
+    }
+
+    /**
+     * Connects (or re-authorises) the TikTok user of a Login Kit grant as {@code creator-<open_id>}:
+     * both tokens stored encrypted with their expiry, the refresh scheduled ahead of the access
+     * token's expiry, and {@code ConnectionGranted} published, in one transaction.
+     */
+    public Mono<Connection> grantCreator(CreatorTokens grant, String displayName, String actor) {
+        Instant now = clock.instant();
+        Duration lifetime = Duration.ofSeconds(grant.expiresInSeconds());
+        Instant accessExpiresAt = now.plus(lifetime);
+        Instant refreshExpiresAt = grant.refreshExpiresInSeconds() > 0
+                ? now.plusSeconds(grant.refreshExpiresInSeconds()) : null;
+        String id = Connection.creatorConnectionId(grant.openId());
+        Mono<Connection> work = connections.upsertGranted(id, ConnectionKind.CREATOR, grant.openId(), displayName,
+                        UUID.randomUUID(), grant.scopes(), actor, now, accessExpiresAt,
+                        refreshPolicy.dueAt(now, lifetime))
+                .flatMap(connection -> tokens.store(id, TokenVault.ACCESS, grant.accessToken(), accessExpiresAt, now)
+                        .flatMap(keyId -> tokens.store(id, TokenVault.REFRESH, grant.refreshToken(), refreshExpiresAt,
+                                now).thenReturn(connection.withTokenKeyId(keyId))))
+                .flatMap(connection -> outbox.append(events.granted(connection, grant.accessToken()))
+                        .thenReturn(connection));
+        return transactions.transactional(work)
+                .doOnSuccess(granted -> {
+                    relay.wake();
+                    metrics.granted(ConnectionKind.CREATOR, 1);
                 });
     }
 

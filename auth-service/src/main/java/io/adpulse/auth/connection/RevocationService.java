@@ -4,7 +4,10 @@ import io.adpulse.auth.config.AuthProperties;
 import io.adpulse.auth.outbox.Outbox;
 import io.adpulse.auth.outbox.OutboxRelay;
 import io.adpulse.auth.tiktok.TikTokBusinessClient;
+import io.adpulse.auth.tiktok.TikTokLoginKitClient;
+import io.adpulse.events.ConnectionKind;
 import io.adpulse.events.ApiErrorOccurred;
+import io.adpulse.events.Topics;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
@@ -20,7 +23,7 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>An operator disconnects an account: the token is revoked at TikTok (best effort: a TikTok
  *   outage must not keep an account connected in Adpulse), deleted here, the connection becomes
- *   REVOKED and {@code ConnectionRevoked} is published. Advertisers authorised together share one
+ *   REVOKED and {@code ConnectionRevoked} is published, then a tombstone under the connection id. Advertisers authorised together share one
  *   TikTok token, so TikTok is only asked to revoke it when no other ACTIVE connection uses it.</li>
  *   <li>TikTok rejects a token (an auth error code reported on {@code tiktok.api-errors.v1}): an
  *   ACTIVE connection becomes NEEDS_REAUTH and {@code ConnectionRevoked} is published with reason
@@ -49,12 +52,17 @@ public class RevocationService {
     private final TransactionalOperator transactions;
     private final ConnectionMetrics metrics;
     private final TikTokBusinessClient tiktok;
+    private final TikTokLoginKitClient loginKit;
+    private final RefreshService refreshes;
     private final Set<Integer> reauthErrorCodes;
     private final Clock clock;
 
     RevocationService(ConnectionRepository connections, TokenVault tokens, ConnectionEvents events, Outbox outbox,
             OutboxRelay relay, TransactionalOperator transactions, ConnectionMetrics metrics,
-            TikTokBusinessClient tiktok, AuthProperties properties, Clock clock) {
+            TikTokBusinessClient tiktok, TikTokLoginKitClient loginKit, RefreshService refreshes,
+            AuthProperties properties, Clock clock) {
+        this.loginKit = loginKit;
+        this.refreshes = refreshes;
         this.connections = connections;
         this.tokens = tokens;
         this.events = events;
@@ -67,19 +75,51 @@ public class RevocationService {
         this.clock = clock;
     }
 
-    /** Disconnects the connection for {@code actor}; revoking an already revoked connection changes nothing. */
-    public Mono<Connection> revokeByOperator(String id, String actor) {
+    /**
+     * Disconnects the connection for {@code actor}: revokes the token at TikTok (best effort), then
+     * deletes the stored tokens, marks the connection REVOKED and publishes {@code ConnectionRevoked}
+     * followed by a tombstone, all in one transaction. Disconnecting an already revoked connection
+     * changes nothing.
+     */
+    public Mono<Disconnection> revokeByOperator(String id, String actor) {
         return connections.findById(id)
                 .switchIfEmpty(Mono.error(() -> new ConnectionNotFoundException(id)))
-                .flatMap(connection -> connection.status() == ConnectionStatus.REVOKED ? Mono.just(connection)
-                        : revokeAtTikTok(connection).then(commitRevocation(connection, actor)));
+                .flatMap(connection -> connection.status() == ConnectionStatus.REVOKED
+                        ? Mono.just(new Disconnection(connection, TikTokRevocation.of(
+                                TikTokRevocation.Outcome.ALREADY_DISCONNECTED,
+                                "The connection was already disconnected; TikTok was not asked again.")))
+                        : revokeAtTikTok(connection).flatMap(tiktokOutcome -> commitRevocation(connection, actor)
+                                .map(revoked -> new Disconnection(revoked, tiktokOutcome))));
     }
 
-    /** Applies a TikTok API error to its connection when the code means the grant is unusable. */
+    /**
+     * Applies a TikTok API error to its connection when the code means the grant is unusable. A
+     * creator connection is checked at once by refreshing its tokens (unless they were refreshed
+     * after the error): it becomes NEEDS_REAUTH only if TikTok refuses the refresh token too.
+     */
     public Mono<Void> markNeedsReauth(ApiErrorOccurred error) {
         if (!reauthErrorCodes.contains(error.code())) {
             return Mono.empty();
         }
+        return connections.findById(error.connectionId())
+                .flatMap(connection -> connection.kind() == ConnectionKind.CREATOR
+                        ? checkCreator(connection, error)
+                        : markAdvertiserNeedsReauth(error))
+                .then();
+    }
+
+    private Mono<Void> checkCreator(Connection connection, ApiErrorOccurred error) {
+        boolean tokenNewerThanError = connection.grantedAt().isAfter(error.occurredAt())
+                || connection.lastRefreshedAt() != null && connection.lastRefreshedAt().isAfter(error.occurredAt());
+        if (connection.status() != ConnectionStatus.ACTIVE || tokenNewerThanError) {
+            return Mono.empty();
+        }
+        log.info("TikTok answered {} for creator connection {} with code {}; refreshing its tokens now",
+                error.endpoint(), connection.id(), error.code());
+        return refreshes.refresh(connection.id()).then();
+    }
+
+    private Mono<Void> markAdvertiserNeedsReauth(ApiErrorOccurred error) {
         Mono<Connection> work = connections.transition(error.connectionId(), EnumSet.of(ConnectionStatus.ACTIVE),
                         ConnectionStatus.NEEDS_REAUTH, NEEDS_REAUTH_PREFIX + error.code(), clock.instant(),
                         error.occurredAt())
@@ -94,20 +134,30 @@ public class RevocationService {
                 .then();
     }
 
-    private Mono<Void> revokeAtTikTok(Connection connection) {
+    private Mono<TikTokRevocation> revokeAtTikTok(Connection connection) {
         return connections.countOtherActiveInGrant(connection.grantId(), connection.id())
                 .flatMap(others -> {
                     if (others > 0) {
                         log.info("Connection {} shares its TikTok token with {} active connection(s); "
                                 + "revoking it in Adpulse only", connection.id(), others);
-                        return Mono.empty();
+                        return Mono.just(TikTokRevocation.of(TikTokRevocation.Outcome.SKIPPED_SHARED_TOKEN,
+                                "The TikTok token is shared with " + others + " other active connection(s) of the "
+                                        + "same authorisation, so it was not revoked at TikTok."));
                     }
-                    return tokens.accessToken(connection.id()).flatMap(tiktok::revokeToken);
+                    return tokens.accessToken(connection.id())
+                            .flatMap(token -> (connection.kind() == ConnectionKind.CREATOR ? loginKit.revoke(token)
+                                    : tiktok.revokeToken(token)).thenReturn(TikTokRevocation.of(
+                                    TikTokRevocation.Outcome.REVOKED, "TikTok revoked the token.")))
+                            .defaultIfEmpty(TikTokRevocation.of(TikTokRevocation.Outcome.SKIPPED_NO_TOKEN,
+                                    "Adpulse held no token for this connection, so TikTok was not asked."));
                 })
                 .onErrorResume(e -> {
                     log.warn("Could not revoke the TikTok token of connection {}; disconnecting it anyway: {}",
                             connection.id(), e.getMessage());
-                    return Mono.empty();
+                    return Mono.just(TikTokRevocation.of(TikTokRevocation.Outcome.FAILED,
+                            "Revoking the token at TikTok failed (" + e.getMessage() + "); the connection was "
+                                    + "disconnected and its tokens deleted in Adpulse anyway. The token stays valid "
+                                    + "at TikTok until it expires or the account owner removes Adpulse's access."));
                 });
     }
 
@@ -117,6 +167,7 @@ public class RevocationService {
                         DISCONNECTED_BY_OPERATOR, clock.instant(), null)
                 .flatMap(revoked -> tokens.discard(revoked.id())
                         .then(outbox.append(events.revoked(revoked, actor)))
+                        .then(outbox.appendTombstone(Topics.CONNECTIONS, revoked.id(), events.tombstoneId(revoked)))
                         .thenReturn(revoked));
         return transactions.transactional(work)
                 .doOnNext(revoked -> {

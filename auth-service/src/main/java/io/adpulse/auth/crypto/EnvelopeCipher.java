@@ -8,8 +8,9 @@ import javax.crypto.SecretKey;
  * Envelope encryption of secrets at rest. Each secret gets its own random AES-256 data key; the
  * secret is sealed under the data key and the data key is wrapped by the {@link KeyProvider}'s
  * active master key. Both layers authenticate the same context (the row the secret belongs to), so
- * a ciphertext copied to another row does not open. Rotating master keys needs no re-encryption of
- * secrets: old rows name their key id and keep opening while that key stays in the provider.
+ * a ciphertext copied to another row does not open. Old rows name their master key id and keep opening
+ * while that key stays in the provider; the key rotation command re-encrypts them under the active
+ * key so the old one can then be removed.
  */
 public final class EnvelopeCipher {
 

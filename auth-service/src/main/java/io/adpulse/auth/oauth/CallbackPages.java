@@ -1,6 +1,7 @@
 package io.adpulse.auth.oauth;
 
 import io.adpulse.auth.connection.Connection;
+import io.adpulse.events.ConnectionKind;
 import java.util.List;
 import org.springframework.web.util.HtmlUtils;
 
@@ -16,7 +17,10 @@ final class CallbackPages {
             String name = c.displayName() == null ? c.advertiserId() : c.displayName() + " (" + c.advertiserId() + ")";
             items.append("<li>").append(HtmlUtils.htmlEscape(name)).append("</li>");
         }
-        return page("TikTok connected", "Connected " + connections.size() + " advertiser(s)",
+        boolean creators = !connections.isEmpty()
+                && connections.get(0).kind() == ConnectionKind.CREATOR;
+        return page("TikTok connected", "Connected " + connections.size()
+                        + (creators ? " TikTok account(s)" : " advertiser(s)"),
                 "<ul>" + items + "</ul>");
     }
 

@@ -39,6 +39,14 @@ class OAuthStateStore {
 
     /** Creates a state for {@code flow}, started by {@code actor}, valid for {@code ttl}. */
     Mono<IssuedState> issue(String flow, String actor, Duration ttl) {
+        return issue(flow, actor, ttl, null);
+    }
+
+    /**
+     * As above, keeping the PKCE {@code codeVerifier} with the state until it is used up (it never
+     * leaves the server; TikTok only sees its hash).
+     */
+    Mono<IssuedState> issue(String flow, String actor, Duration ttl, String codeVerifier) {
         byte[] random = new byte[STATE_BYTES];
         RANDOM.nextBytes(random);
         String state = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -47,16 +55,17 @@ class OAuthStateStore {
         Mono<Void> purge = db.sql("delete from oauth_state where expires_at < :cutoff")
                 .bind("cutoff", at(now.minus(KEEP_EXPIRED)))
                 .then();
-        Mono<Void> insert = db.sql("""
-                insert into oauth_state (state_hash, flow, actor, created_at, expires_at)
-                values (:hash, :flow, :actor, :createdAt, :expiresAt)
+        var insertSpec = db.sql("""
+                insert into oauth_state (state_hash, flow, actor, created_at, expires_at, code_verifier)
+                values (:hash, :flow, :actor, :createdAt, :expiresAt, :verifier)
                 """)
                 .bind("hash", hash(state))
                 .bind("flow", flow)
                 .bind("actor", actor)
                 .bind("createdAt", at(now))
-                .bind("expiresAt", at(expiresAt))
-                .then();
+                .bind("expiresAt", at(expiresAt));
+        Mono<Void> insert = (codeVerifier == null ? insertSpec.bindNull("verifier", String.class)
+                : insertSpec.bind("verifier", codeVerifier)).then();
         return purge.then(insert).thenReturn(new IssuedState(state, expiresAt));
     }
 
@@ -65,24 +74,49 @@ class OAuthStateStore {
      * {@link CallbackFailedException} when the state is unknown, already used or expired.
      */
     Mono<String> consume(String flow, String state) {
+        return consumeWithVerifier(flow, state).map(ConsumedState::actor);
+    }
+
+    /**
+     * Uses up {@code state} like {@link #consume} and also hands back (and erases) the PKCE code
+     * verifier stored with it; {@code codeVerifier} is null for flows without PKCE.
+     */
+    Mono<ConsumedState> consumeWithVerifier(String flow, String state) {
         String hash = hash(state);
         Instant now = clock.instant();
         return db.sql("""
-                update oauth_state set consumed_at = :now
-                 where state_hash = :hash and flow = :flow and consumed_at is null
-                returning actor, expires_at
+                with previous as (
+                    select state_hash, code_verifier from oauth_state
+                     where state_hash = :hash and flow = :flow and consumed_at is null
+                       for update
+                )
+                update oauth_state s set consumed_at = :now, code_verifier = null
+                  from previous
+                 where s.state_hash = previous.state_hash and s.consumed_at is null
+                returning s.actor, s.expires_at, previous.code_verifier
                 """)
                 .bind("now", at(now))
                 .bind("hash", hash)
                 .bind("flow", flow)
                 .map(row -> new Owner(row.get("actor", String.class),
-                        row.get("expires_at", OffsetDateTime.class).toInstant()))
+                        row.get("expires_at", OffsetDateTime.class).toInstant(),
+                        row.get("code_verifier", String.class)))
                 .one()
                 .switchIfEmpty(Mono.defer(() -> notConsumable(flow, hash)))
-                .flatMap(owner -> owner.expiresAt().isAfter(now) ? Mono.just(owner.actor())
+                .flatMap(owner -> owner.expiresAt().isAfter(now)
+                        ? Mono.just(new ConsumedState(owner.actor(), owner.codeVerifier()))
                         : Mono.error(new CallbackFailedException(CallbackFailure.EXPIRED_STATE,
                                 "This authorisation link expired at " + owner.expiresAt()
                                         + "; start connecting the TikTok account again.")));
+    }
+
+    /** A used-up state: who started the flow and the PKCE verifier kept with it (null without PKCE). */
+    record ConsumedState(String actor, String codeVerifier) {
+
+        @Override
+        public String toString() {
+            return "ConsumedState[actor=" + actor + ", codeVerifier=<redacted>]";
+        }
     }
 
     private Mono<Owner> notConsumable(String flow, String hash) {
@@ -91,7 +125,7 @@ class OAuthStateStore {
                 .bind("flow", flow)
                 .map(row -> Boolean.TRUE)
                 .one()
-                .hasElement()
+                .defaultIfEmpty(Boolean.FALSE)
                 .flatMap(exists -> Mono.error(exists
                         ? new CallbackFailedException(CallbackFailure.REUSED_STATE,
                                 "This authorisation was already completed or abandoned (its state is single-use); "
@@ -114,6 +148,6 @@ class OAuthStateStore {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private record Owner(String actor, Instant expiresAt) {
+    private record Owner(String actor, Instant expiresAt, String codeVerifier) {
     }
 }

@@ -47,6 +47,24 @@ public class Outbox {
                         .then());
     }
 
+    /**
+     * Records a tombstone (a record with no value) for {@code key} on the compacted {@code topic}: the
+     * entity is gone and compaction may drop everything published under the key. {@code eventId} only
+     * deduplicates the outbox row; a tombstone carries no event.
+     */
+    public Mono<Void> appendTombstone(String topic, String key, String eventId) {
+        return db.sql("""
+                insert into outbox (event_id, topic, record_key, payload, created_at)
+                values (:eventId, :topic, :key, null, :createdAt)
+                on conflict (event_id) do nothing
+                """)
+                .bind("eventId", eventId)
+                .bind("topic", topic)
+                .bind("key", key)
+                .bind("createdAt", OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
+                .then();
+    }
+
     /** Up to {@code limit} unpublished entries, oldest first. */
     Flux<OutboxEntry> pending(int limit) {
         return db.sql("""

@@ -101,7 +101,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Mono<Void> send(OutboxEntry entry) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.topic(), entry.key(), entry.payload());
-        record.headers().add(CONTENT_TYPE_HEADER, EventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        if (!entry.tombstone()) {
+            record.headers().add(CONTENT_TYPE_HEADER, EventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        }
         return Mono.fromFuture(() -> kafka.send(record)).then();
     }
 }

@@ -25,6 +25,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 e.getMessage()));
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Object> forbidden(ForbiddenException e) {
+        return Problems.response(Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", e.getMessage()));
+    }
+
     @ExceptionHandler(ConnectionNotFoundException.class)
     ResponseEntity<Object> notFound(ConnectionNotFoundException e) {
         return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "connection-not-found", "Unknown connection",

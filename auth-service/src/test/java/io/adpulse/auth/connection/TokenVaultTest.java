@@ -69,6 +69,36 @@ class TokenVaultTest {
         StepVerifier.create(vault.accessToken(id)).verifyComplete();
     }
 
+    @Test
+    void aRotatedRefreshTokenReplacesOnlyTheVersionItWasRefreshedFrom() {
+        String id = connection();
+        vault.store(id, TokenVault.REFRESH, "rft.first", T0.plusSeconds(3600), T0).block();
+        TokenVault.VersionedToken first = vault.refreshToken(id).block();
+        assertThat(first.token()).isEqualTo("rft.first");
+
+        StepVerifier.create(vault.replaceRefreshToken(id, first, "rft.second", T0.plusSeconds(7200), T0))
+                .expectNext(true).verifyComplete();
+        StepVerifier.create(vault.replaceRefreshToken(id, first, "rft.stale", T0.plusSeconds(7200), T0))
+                .as("a second refresh from the same version loses").expectNext(false).verifyComplete();
+
+        StepVerifier.create(vault.refreshToken(id).map(TokenVault.VersionedToken::token))
+                .expectNext("rft.second").verifyComplete();
+        StepVerifier.create(vault.accessToken(id)).as("refresh and access tokens are separate slots").verifyComplete();
+    }
+
+    @Test
+    void aRefreshTokenMovedIntoTheAccessSlotDoesNotDecrypt() {
+        String id = connection();
+        vault.store(id, TokenVault.REFRESH, "rft.swapped", null, T0).block();
+        DATABASE.client().sql("""
+                insert into connection_token (connection_id, token_type, key_id, wrapped_key, ciphertext, stored_at)
+                select connection_id, 'ACCESS', key_id, wrapped_key, ciphertext, stored_at from connection_token
+                 where connection_id = :id and token_type = 'REFRESH'
+                """).bind("id", id).then().block();
+
+        StepVerifier.create(vault.accessToken(id)).expectError(CryptoException.class).verify();
+    }
+
     private String connection() {
         String advertiserId = ConnectionRepositoryTest.uniqueAdvertiserId();
         return connections.upsertGranted(Connection.advertiserConnectionId(advertiserId), ConnectionKind.ADVERTISER,

@@ -38,7 +38,9 @@ public final class FakeTikTok {
     private final Set<String> brokenCodes = ConcurrentHashMap.newKeySet();
     private final Map<String, Grant> tokens = new ConcurrentHashMap<>();
     private final Set<String> revokedTokens = ConcurrentHashMap.newKeySet();
+    private final Set<String> unrevokableTokens = ConcurrentHashMap.newKeySet();
     private final DisposableServer server;
+    private final LoginKit loginKit = new LoginKit();
 
     public record Advertiser(String id, String name) {
     }
@@ -54,6 +56,9 @@ public final class FakeTikTok {
                 .POST(BASE + "/oauth2/access_token/", this::accessToken)
                 .GET(BASE + "/oauth2/advertiser/get/", this::advertisers)
                 .POST(BASE + "/oauth2/revoke_token/", this::revokeToken)
+                .POST("/v2/oauth/token/", loginKit::token)
+                .POST("/v2/oauth/revoke/", loginKit::revoke)
+                .GET("/v2/user/info/", loginKit::userInfo)
                 .build();
         server = HttpServer.create().host("localhost").port(0)
                 .handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(routes)))
@@ -77,6 +82,20 @@ public final class FakeTikTok {
         return "http://localhost:" + server.port() + "/portal/auth";
     }
 
+    /** Base of the v2 Open API (Login Kit token, revoke and user info endpoints). */
+    public String openApiBaseUrl() {
+        return "http://localhost:" + server.port();
+    }
+
+    public String loginKitAuthUrl() {
+        return "http://localhost:" + server.port() + "/v2/auth/authorize/";
+    }
+
+    /** TikTok Login Kit as the creator tests need it. */
+    public LoginKit loginKit() {
+        return loginKit;
+    }
+
     /** {@code authCode} redeems once for {@code accessToken}, which covers {@code advertisers}. */
     public void willGrant(String authCode, String accessToken, Advertiser... advertisers) {
         authCodes.put(authCode, new Grant(accessToken, List.of(advertisers)));
@@ -90,6 +109,11 @@ public final class FakeTikTok {
     /** Redeeming {@code authCode} fails with HTTP 500, as when TikTok's API logic is not reached. */
     public void willBreak(String authCode) {
         brokenCodes.add(authCode);
+    }
+
+    /** Revoking {@code accessToken} fails with TikTok error 40105 (as when it was revoked on TikTok's side). */
+    public void willRefuseRevocation(String accessToken) {
+        unrevokableTokens.add(accessToken);
     }
 
     public boolean wasRevoked(String accessToken) {
@@ -148,7 +172,11 @@ public final class FakeTikTok {
             if (!appCredentialsValid(body.path("app_id").asString(""), body.path("secret").asString(""))) {
                 return error(40101, "Invalid app_id or secret.");
             }
-            revokedTokens.add(body.path("access_token").asString(""));
+            String token = body.path("access_token").asString("");
+            if (unrevokableTokens.contains(token)) {
+                return error(40105, "The access token is invalid or has been revoked.");
+            }
+            revokedTokens.add(token);
             return ok(json.createObjectNode());
         });
     }

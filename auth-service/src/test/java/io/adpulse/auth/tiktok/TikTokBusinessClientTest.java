@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -124,9 +125,13 @@ class TikTokBusinessClientTest {
 
     static TikTokBusinessClient client(String baseUrl, String secret) {
         var tiktok = new AuthProperties.TikTok(URI.create(baseUrl), URI.create("http://localhost/portal/auth"),
-                FakeTikTok.APP_ID, secret, Duration.ofSeconds(2), Duration.ofSeconds(5), 1);
+                FakeTikTok.APP_ID, secret, Duration.ofSeconds(2), Duration.ofSeconds(5), 1,
+                URI.create("http://localhost/v2/auth/authorize/"), URI.create(baseUrl), FakeTikTok.APP_ID, secret,
+                List.of("user.info.basic"));
         return new TikTokBusinessClient(new AuthProperties(URI.create("http://localhost:8080"), Duration.ofMinutes(10),
-                "unused", "unused", Set.of(40105), tiktok, new AuthProperties.Outbox(Duration.ofSeconds(1), 10)));
+                "unused", "unused", Set.of(40105), tiktok, new AuthProperties.Outbox(Duration.ofSeconds(1), 10),
+                new AuthProperties.Refresh(Duration.ofSeconds(15), 0.25, 0.1, Duration.ofMinutes(1),
+                        Duration.ofMinutes(1), 50)));
     }
 
     private static String uniqueCode() {

@@ -24,6 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * @param fixedClock  when set, the sandbox clock stands still at this instant (reproducible tests); otherwise the
  *                    system clock runs and today's metrics grow hour by hour
  * @param authCodeTtl how long an OAuth auth code stays exchangeable (TikTok: one hour)
+ * @param creatorAccessTtl  lifetime of a Login Kit (creator) access token, answered as {@code expires_in}
+ *                          (TikTok: 2 h since late 2026, 24 h before); short values let tests see expiries
+ * @param creatorRefreshTtl lifetime of a Login Kit refresh token, answered as {@code refresh_expires_in}
+ *                          (TikTok: 180 days, 365 before)
  */
 @Validated
 @ConfigurationProperties("adpulse.sandbox")
@@ -34,11 +38,14 @@ public record SandboxProperties(
         @Min(1) @Max(365) @DefaultValue("60") int historyDays,
         @Min(1) @DefaultValue("20") int qps,
         Instant fixedClock,
-        @NotNull @DefaultValue("1h") Duration authCodeTtl) {
+        @NotNull @DefaultValue("1h") Duration authCodeTtl,
+        @NotNull @DefaultValue("2h") Duration creatorAccessTtl,
+        @NotNull @DefaultValue("180d") Duration creatorRefreshTtl) {
 
     @Override
     public String toString() {
         return "SandboxProperties[appId=" + appId + ", appSecret=***, seed=" + seed + ", historyDays=" + historyDays
-                + ", qps=" + qps + ", fixedClock=" + fixedClock + ", authCodeTtl=" + authCodeTtl + "]";
+                + ", qps=" + qps + ", fixedClock=" + fixedClock + ", authCodeTtl=" + authCodeTtl
+                + ", creatorAccessTtl=" + creatorAccessTtl + ", creatorRefreshTtl=" + creatorRefreshTtl + "]";
     }
 }

@@ -1,11 +1,13 @@
 package io.adpulse.auth.connection.web;
 
 import io.adpulse.auth.connection.ConnectionService;
+import io.adpulse.auth.connection.RefreshService;
 import io.adpulse.auth.connection.RevocationService;
 import io.adpulse.auth.web.Actor;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,10 +21,12 @@ class ConnectionController {
 
     private final ConnectionService connections;
     private final RevocationService revocations;
+    private final RefreshService refreshes;
 
-    ConnectionController(ConnectionService connections, RevocationService revocations) {
+    ConnectionController(ConnectionService connections, RevocationService revocations, RefreshService refreshes) {
         this.connections = connections;
         this.revocations = revocations;
+        this.refreshes = refreshes;
     }
 
     @GetMapping
@@ -36,12 +40,23 @@ class ConnectionController {
     }
 
     /**
-     * Disconnects the account: revokes the token at TikTok, marks the connection REVOKED and publishes
-     * {@code ConnectionRevoked}. Answers the connection in its new state; repeating it is harmless.
+     * Disconnects the account: revokes the token at TikTok (best effort), deletes the stored tokens,
+     * marks the connection REVOKED and publishes {@code ConnectionRevoked} and a tombstone. Answers the
+     * connection in its new state and what happened at TikTok; repeating it is harmless.
      */
     @DeleteMapping("/{id}")
-    Mono<ConnectionView> revoke(@PathVariable String id,
+    Mono<DisconnectionView> revoke(@PathVariable String id,
             @RequestHeader(name = Actor.HEADER, required = false) String actor) {
-        return revocations.revokeByOperator(id, Actor.orSystem(actor)).map(ConnectionView::of);
+        return revocations.revokeByOperator(id, Actor.orSystem(actor)).map(DisconnectionView::of);
+    }
+
+    /**
+     * Refreshes a creator connection's tokens now (the scheduler does it ahead of expiry anyway).
+     * Answers the connection and {@code refresh: {outcome, detail}}; advertiser connections have
+     * nothing to refresh.
+     */
+    @PostMapping("/{id}/refresh")
+    Mono<RefreshView> refresh(@PathVariable String id) {
+        return refreshes.refresh(id).map(RefreshView::of);
     }
 }

@@ -1,0 +1,2 @@
+/** Administrative HTTP API (ADMIN role only): token master-key rotation. */
+package io.adpulse.auth.admin;
