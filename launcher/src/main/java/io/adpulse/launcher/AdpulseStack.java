@@ -100,6 +100,8 @@ public final class AdpulseStack implements AutoCloseable {
         env.put("DB_PASSWORD", EmbeddedPostgresServer.PASSWORD);
         env.put("TIKTOK_BUSINESS_API_BASE_URL", sandboxUrl + "/open_api/v1.3");
         env.put("TIKTOK_BUSINESS_AUTH_URL", sandboxUrl + "/portal/auth");
+        env.put("TIKTOK_LOGIN_KIT_AUTH_URL", sandboxUrl + "/v2/auth/authorize/");
+        env.put("TIKTOK_OPEN_API_BASE_URL", sandboxUrl);
         env.put("TIKTOK_APP_ID", SANDBOX_APP_ID);
         env.put("TIKTOK_APP_SECRET", SANDBOX_APP_SECRET);
         env.put("ADPULSE_PUBLIC_URL", gatewayUrl());
