@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -98,18 +99,24 @@ class BackfillResumeAndProgressTest extends IngestServiceTestBase {
         String connectionId = grantAndAwaitBackfill(advertiser);
 
         assertThat(firstRun(connectionId)).containsEntry("backfill", true);
-        ConnectionOverview.LastSync done = overview(connectionId).lastSync();
-        assertThat(done.percent()).isEqualTo(100);
-        assertThat(done.estimatedFinishAt()).as("no estimate once finished").isNull();
-        assertThat(done.rowsRead()).isPositive();
-        assertThat(done.apiCalls()).isPositive();
+        // The service polls every second here, so the latest run may be a poll just started; wait for a finished one.
+        AtomicReference<ConnectionOverview.LastSync> finished = new AtomicReference<>();
+        eventually().untilAsserted(() -> {
+            ConnectionOverview.LastSync done = overview(connectionId).lastSync();
+            finished.set(done);
+            assertThat(done.result()).isEqualTo(SyncResult.SUCCEEDED);
+            assertThat(done.percent()).isEqualTo(100);
+            assertThat(done.estimatedFinishAt()).as("no estimate once finished").isNull();
+            assertThat(done.rowsRead()).isPositive();
+            assertThat(done.apiCalls()).isPositive();
+        });
         eventually().untilAsserted(() -> {
             assertThat(gauge("adpulse.ingest.sync.progress", connectionId)).isEqualTo(100.0);
             assertThat(gauge("adpulse.ingest.sync.calls", connectionId)).isPositive();
             assertThat(gauge("adpulse.ingest.sync.rows", connectionId)).isPositive();
             assertThat(gauge("adpulse.ingest.sync.eta", connectionId)).isZero();
         });
-        ConnectionOverview.LastSync later = awaitRunAfter(connectionId, done.runId());
+        ConnectionOverview.LastSync later = awaitRunAfter(connectionId, finished.get().runId());
         assertThat(later.backfill()).as("a poll of the lookback is no backfill").isFalse();
         web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(scrape -> assertThat(scrape)
