@@ -14,6 +14,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -104,6 +105,8 @@ public class OutboxRelay implements SmartLifecycle {
         if (!entry.tombstone()) {
             record.headers().add(CONTENT_TYPE_HEADER, EventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         }
-        return Mono.fromFuture(() -> kafka.send(record)).then();
+        // KafkaTemplate.send may block its caller for up to max.block.ms (metadata, a full buffer): never on an event
+        // loop thread, which the HTTP server and the database driver share.
+        return Mono.fromFuture(() -> kafka.send(record)).subscribeOn(Schedulers.boundedElastic()).then();
     }
 }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes access records on {@code audit.access.v1}, keyed by actor. Sending is asynchronous and never
@@ -42,11 +43,24 @@ class AccessLogPublisher {
         }
         EventEnvelope<AccessRecorded> event = EventEnvelope.of(SOURCE, access.actor(), access.at(), access,
                 access.correlationId());
-        kafka.send(Topics.AUDIT_ACCESS, event.subject(), codec.encode(event)).whenComplete((ok, e) -> {
-            if (e != null) {
-                failures.increment();
-                log.warn("access record {} not published: {}", access.correlationId(), e.getMessage());
-            }
-        });
+        // Called as a request ends, on the event loop; KafkaTemplate.send may block for up to max.block.ms.
+        Schedulers.boundedElastic().schedule(() -> send(event));
+    }
+
+    private void send(EventEnvelope<AccessRecorded> event) {
+        try {
+            kafka.send(Topics.AUDIT_ACCESS, event.subject(), codec.encode(event)).whenComplete((ok, e) -> {
+                if (e != null) {
+                    failed(event, e);
+                }
+            });
+        } catch (RuntimeException e) {
+            failed(event, e);
+        }
+    }
+
+    private void failed(EventEnvelope<AccessRecorded> event, Throwable e) {
+        failures.increment();
+        log.warn("access record {} not published: {}", event.data().correlationId(), e.getMessage());
     }
 }

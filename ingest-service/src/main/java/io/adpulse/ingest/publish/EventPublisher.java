@@ -38,7 +38,9 @@ public class EventPublisher {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.subject(),
                     codec.encode(event));
             record.headers().add(CONTENT_TYPE_HEADER, EventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            return Mono.fromFuture(() -> template.send(record));
+            // KafkaTemplate.send may block its caller for up to max.block.ms (metadata, a full buffer): never on an event
+            // loop thread, which the HTTP server and the database driver share.
+            return Mono.fromFuture(() -> template.send(record)).subscribeOn(Schedulers.boundedElastic());
         }).publishOn(Schedulers.parallel()).then();
     }
 }
