@@ -17,7 +17,8 @@ import org.springframework.test.context.bean.override.convention.TestBean;
  * shared embedded Kafka broker and PostgreSQL, a fast evaluation clock and relay, and a fixed clock at
  * 09:00 in Los Angeles on 2026-11-20. Tests use their own advertiser ids so they do not see each other.
  * Profile {@code test} (application-test.yml) routes notifications to {@link #RECEIVER}, a real local HTTP
- * server, and turns the notification loop off so tests dispatch and deliver at instants they choose.
+ * server, {@link #SMTP}, a real local SMTP server (GreenMail), and an Alertmanager on {@link #ALERTMANAGER_PORT}
+ * that only its own test starts; it turns the notification loop off so tests dispatch and deliver at instants they choose.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "adpulse.alerting.evaluation-interval=PT0.5S",
@@ -32,6 +33,12 @@ public abstract class AlertingServiceTest {
 
     protected static final HttpReceiver RECEIVER = new HttpReceiver();
 
+    /** The real local SMTP server of the {@code team-mail} receiver; tests may stop and start it again. */
+    protected static final SmtpServer SMTP = new SmtpServer();
+
+    /** Loopback port of the {@code am-real} receiver's Alertmanager, which only its test starts. */
+    protected static final int ALERTMANAGER_PORT = SmtpServer.freePort();
+
     protected static final KafkaProbe KAFKA = new KafkaProbe(SharedInfrastructure.kafka().bootstrapServers());
 
     @TestBean
@@ -45,6 +52,8 @@ public abstract class AlertingServiceTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         SharedInfrastructure.registerProperties("alerting", registry::add);
         registry.add("adpulse-test.receiver", RECEIVER::url);
+        registry.add("adpulse-test.smtp-port", SMTP::port);
+        registry.add("adpulse-test.alertmanager", () -> "http://127.0.0.1:" + ALERTMANAGER_PORT);
     }
 
     @AfterAll

@@ -14,6 +14,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes outbox rows to Kafka in {@code id} order and marks them published. One pass runs in a
@@ -66,7 +67,9 @@ class OutboxRelay implements SmartLifecycle {
     private Mono<Void> send(OutboxMessage message) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(message.topic(), message.key(), message.payload());
         record.headers().add("content-type", EventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        return Mono.fromFuture(() -> kafka.send(record)).then();
+        // KafkaTemplate.send may block its caller for up to max.block.ms (metadata, a full buffer): never on an event
+        // loop thread, which the HTTP server and the database driver share.
+        return Mono.fromFuture(() -> kafka.send(record)).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
     @Override

@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One notification to one integration of a receiver ({@code integration} {@code webhook} or {@code slack},
- * the {@code integrationIndex}-th of that kind in the receiver's settings), with the exact body to POST and
- * the history of its attempts.
+ * One notification to one integration of a receiver ({@code integration} {@code webhook}, {@code slack},
+ * {@code email}, {@code pagerduty} or {@code alertmanager}, the {@code integrationIndex}-th of that kind in the
+ * receiver's settings), with the exact body to send (for e-mail: subject, text and HTML as JSON) and the history
+ * of its attempts. Secrets (URLs, routing keys, passwords) are never part of it: they are added when sent.
  */
 public record Delivery(long id, String receiver, String integration, int integrationIndex, String groupKey,
         String alertStatus, int alertCount, List<String> fingerprints, String body, DeliveryStatus status,
@@ -15,6 +16,9 @@ public record Delivery(long id, String receiver, String integration, int integra
 
     public static final String WEBHOOK = "webhook";
     public static final String SLACK = "slack";
+    public static final String EMAIL = "email";
+    public static final String PAGERDUTY = "pagerduty";
+    public static final String ALERTMANAGER = "alertmanager";
 
     public Delivery {
         fingerprints = List.copyOf(fingerprints);

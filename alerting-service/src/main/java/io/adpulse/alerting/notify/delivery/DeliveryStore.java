@@ -93,6 +93,29 @@ public class DeliveryStore {
         return spec.then();
     }
 
+    /** Deliveries to a receiver given up after its latest successful delivery, and the last of their errors. */
+    public record Failing(long count, String lastError) {
+    }
+
+    /**
+     * How many deliveries to {@code receiver} were given up (FAILED) after its latest successful delivery (at a
+     * later instant), and the error of the last one.
+     */
+    Mono<Failing> failingSinceLastSuccess(String receiver) {
+        return db.sql("""
+                        with given_up as (
+                            select f.last_attempt_at, f.last_error, f.id from delivery f
+                            where f.receiver = :receiver and f.status = 'FAILED'
+                              and f.last_attempt_at > coalesce((select max(d.delivered_at) from delivery d
+                                  where d.receiver = :receiver and d.status = 'DELIVERED'), '-infinity'))
+                        select (select count(*) from given_up) as failed,
+                               (select last_error from given_up order by last_attempt_at desc, id desc limit 1)
+                                   as last_error""")
+                .bind("receiver", receiver)
+                .map(row -> new Failing(row.get("failed", Long.class), row.get("last_error", String.class)))
+                .one();
+    }
+
     /** Puts a FAILED delivery back in the queue, due at {@code now}, with a fresh count of attempts. */
     public Mono<Delivery> retry(long id, Instant now) {
         return db.sql("update delivery set status = 'PENDING', attempts = 0, next_attempt_at = :now "

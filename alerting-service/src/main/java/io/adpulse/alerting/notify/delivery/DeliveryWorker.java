@@ -8,24 +8,34 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Service;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sends due deliveries, each as an HTTP POST of its stored JSON body to the integration's URL. A 2xx answer
- * delivers it. Anything else (another status, no connection, no answer within
+ * Sends due deliveries: webhooks, Slack, PagerDuty (with its routing key added) and Alertmanager
+ * ({@code <url>/api/v2/alerts}) as an HTTP POST of the stored JSON body, where a 2xx answer delivers it; e-mail
+ * through the integration's SMTP server (on the bounded elastic scheduler, as JavaMail blocks), where the server
+ * accepting the mail delivers it. Anything else (another status, no connection, no answer within
  * {@code notifications.timeout}) is a failed attempt: the delivery is tried again after
  * {@code initial-backoff}, doubled after each further failure up to {@code max-backoff}, and after
- * {@code max-attempts} it is FAILED, where it stays visible until retried by hand. Every attempt is counted in
- * {@code adpulse.alerting.deliveries{receiver, outcome=delivered|retrying|failed}}. Errors are recorded
- * without the URL, which may hold a secret.
+ * {@code max-attempts} it is FAILED, where it stays visible until retried by hand, and the
+ * {@code delivery-failing} alert of its receiver fires until a delivery to that receiver succeeds again. Every
+ * attempt is counted in {@code adpulse.alerting.deliveries{receiver, outcome=delivered|retrying|failed}}. Errors
+ * are recorded without the URL, addresses or credentials, which may be secret.
  */
 @Service
 public class DeliveryWorker {
@@ -38,9 +48,16 @@ public class DeliveryWorker {
     private final WebClient http;
     private final MeterRegistry metrics;
     private final AlertingProperties.Notifications settings;
+    private final JsonMapper json;
+    private final DeliveryFailingRule failing;
+    private final SmtpSender mail;
 
-    DeliveryWorker(DeliveryStore store, Receivers receivers, MeterRegistry metrics, AlertingProperties properties) {
+    DeliveryWorker(DeliveryStore store, Receivers receivers, MeterRegistry metrics, AlertingProperties properties,
+            JsonMapper json, DeliveryFailingRule failing, SmtpSender mail) {
         this.store = store;
+        this.mail = mail;
+        this.failing = failing;
+        this.json = json;
         this.receivers = receivers;
         this.metrics = metrics;
         this.settings = properties.notifications();
@@ -56,22 +73,66 @@ public class DeliveryWorker {
     }
 
     private Mono<Void> attempt(Delivery delivery, Instant now) {
-        Optional<URI> url = url(delivery);
-        if (url.isEmpty()) {
+        Optional<Mono<Void>> send = receivers.get(delivery.receiver()).flatMap(r -> send(r, delivery, now));
+        if (send.isEmpty()) {
             return failed(delivery, now, "receiver " + delivery.receiver() + " has no " + delivery.integration() + " #"
                     + delivery.integrationIndex() + " any more", false);
         }
-        return http.post().uri(url.get())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(delivery.body())
-                .retrieve()
-                .toBodilessEntity()
+        return send.get()
                 .timeout(settings.timeout())
                 .then(Mono.defer(() -> {
                     count(delivery, "delivered");
-                    return store.delivered(delivery.id(), now);
+                    return store.delivered(delivery.id(), now).then(failing.evaluate(delivery.receiver(), now));
                 }))
                 .onErrorResume(e -> failed(delivery, now, describe(e), true));
+    }
+
+    /** How to send the delivery to its integration, if the receiver still has that integration. */
+    private Optional<Mono<Void>> send(ReceiverSettings receiver, Delivery delivery, Instant now) {
+        int index = delivery.integrationIndex();
+        return switch (delivery.integration()) {
+            case Delivery.WEBHOOK -> element(receiver.webhooks(), index).map(w -> post(w.url(), delivery.body()));
+            case Delivery.SLACK -> element(receiver.slack(), index).map(s -> post(s.url(), delivery.body()));
+            case Delivery.PAGERDUTY -> element(receiver.pagerduty(), index)
+                    .map(p -> Mono.defer(() -> post(p.url(), withRoutingKey(delivery.body(), p.routingKey()))));
+            case Delivery.ALERTMANAGER -> element(receiver.alertmanager(), index)
+                    .map(a -> post(alertsEndpoint(a.url()), delivery.body()));
+            case Delivery.EMAIL -> element(receiver.email(), index)
+                    .map(e -> mail.send(receiver.name() + "#" + index, e, delivery, now));
+            default -> Optional.empty();
+        };
+    }
+
+    private Mono<Void> post(URI url, String body) {
+        return http.post().uri(url)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .retrieve()
+                .toBodilessEntity()
+                .then();
+    }
+
+    /** The stored PagerDuty event with the routing key, a secret that is never stored, put first. */
+    private String withRoutingKey(String body, String routingKey) {
+        ObjectNode event = json.createObjectNode();
+        event.put("routing_key", routingKey);
+        for (Map.Entry<String, JsonNode> field : json.readTree(body).properties()) {
+            event.set(field.getKey(), field.getValue());
+        }
+        return json.writeValueAsString(event);
+    }
+
+    /** {@code <url>/api/v2/alerts}, keeping a path prefix the Alertmanager is served under. */
+    static URI alertsEndpoint(URI base) {
+        String url = base.toString();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        return URI.create(url + "/api/v2/alerts");
+    }
+
+    private static <T> Optional<T> element(List<T> list, int index) {
+        return index < list.size() ? Optional.of(list.get(index)) : Optional.empty();
     }
 
     private Mono<Void> failed(Delivery delivery, Instant now, String error, boolean retryable) {
@@ -87,7 +148,8 @@ public class DeliveryWorker {
                     delivery.receiver(), delivery.integration(), delivery.integrationIndex(), error, attempts,
                     settings.maxAttempts(), next);
         }
-        return store.attemptFailed(delivery.id(), now, error, next);
+        return store.attemptFailed(delivery.id(), now, error, next)
+                .then(giveUp ? failing.evaluate(delivery.receiver(), now) : Mono.empty());
     }
 
     /** {@code initial × 2^(attempts − 1)}, at most {@code max-backoff}. */
@@ -99,18 +161,6 @@ public class DeliveryWorker {
         return delay.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : delay;
     }
 
-    private Optional<URI> url(Delivery delivery) {
-        Optional<ReceiverSettings> receiver = receivers.get(delivery.receiver());
-        if (receiver.isEmpty()) {
-            return Optional.empty();
-        }
-        var list = Delivery.SLACK.equals(delivery.integration())
-                ? receiver.get().slack().stream().map(ReceiverSettings.Slack::url).toList()
-                : receiver.get().webhooks().stream().map(ReceiverSettings.Webhook::url).toList();
-        return delivery.integrationIndex() < list.size() ? Optional.of(list.get(delivery.integrationIndex()))
-                : Optional.empty();
-    }
-
     private void count(Delivery delivery, String outcome) {
         Counter.builder(METRIC)
                 .description("Attempts to deliver alert notifications, by receiver and outcome")
@@ -120,7 +170,10 @@ public class DeliveryWorker {
                 .increment();
     }
 
-    /** What went wrong, without the URL: the HTTP status, a timeout, or the kind of connection failure. */
+    /**
+     * What went wrong, without the URL, address or credentials: the HTTP status, a timeout, or the kind of
+     * connection or mail failure.
+     */
     static String describe(Throwable error) {
         if (error instanceof WebClientResponseException response) {
             return "HTTP " + response.getStatusCode().value() + " " + response.getStatusText();
@@ -128,10 +181,19 @@ public class DeliveryWorker {
         if (error instanceof TimeoutException) {
             return "no answer in time";
         }
+        if (error instanceof MailException) {
+            Throwable cause = error instanceof MailSendException send && !send.getFailedMessages().isEmpty()
+                    ? send.getFailedMessages().values().iterator().next() : error;
+            return "mail failed: " + root(cause).getClass().getSimpleName();
+        }
+        return "request failed: " + root(error).getClass().getSimpleName();
+    }
+
+    private static Throwable root(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return "request failed: " + root.getClass().getSimpleName();
+        return root;
     }
 }

@@ -162,6 +162,20 @@ public class Dispatcher {
             toSend.add(Delivery.pending(receiver.name(), Delivery.SLACK, i, group.groupKey(), notification.status(),
                     fingerprints, json.writeValueAsString(payloads.slack(notification, receiver.slack().get(i))), now));
         }
+        for (int i = 0; i < receiver.email().size(); i++) {
+            toSend.add(Delivery.pending(receiver.name(), Delivery.EMAIL, i, group.groupKey(), notification.status(),
+                    fingerprints, json.writeValueAsString(payloads.email(notification)), now));
+        }
+        for (int i = 0; i < receiver.pagerduty().size(); i++) {
+            toSend.add(Delivery.pending(receiver.name(), Delivery.PAGERDUTY, i, group.groupKey(), notification.status(),
+                    fingerprints, json.writeValueAsString(payloads.pagerDuty(notification, receiver.pagerduty().get(i))),
+                    now));
+        }
+        for (int i = 0; i < receiver.alertmanager().size(); i++) {
+            toSend.add(Delivery.pending(receiver.name(), Delivery.ALERTMANAGER, i, group.groupKey(),
+                    notification.status(), fingerprints, json.writeValueAsString(payloads.alertmanager(notification)),
+                    now));
+        }
         log.info("notifying {} of {} ({} alerts, {}): {}", receiver.name(), group.groupKey(), members.size(),
                 notification.status(), toSend.isEmpty() ? "receiver has no integrations" : toSend.size() + " deliveries");
         return Flux.fromIterable(toSend).concatMap(deliveries::add).then();

@@ -1,6 +1,8 @@
 package io.adpulse.alerting.notify.routing;
 
 import io.adpulse.alerting.config.ReceiverSettings;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The configured receivers by name, validated at startup: names are unique and every URL is an absolute
- * {@code http} or {@code https} URL. URLs may carry secrets (Slack puts its token in the path), so they are
+ * The configured receivers by name, validated at startup: names are unique, every URL is an absolute
+ * {@code http} or {@code https} URL, and e-mail senders and recipients are valid addresses. URLs may carry secrets (Slack puts its token in the path), so they are
  * never part of an error message about a URL's value.
  */
 public final class Receivers {
@@ -36,6 +38,22 @@ public final class Receivers {
             for (int s = 0; s < receiver.slack().size(); s++) {
                 requireHttp(receiver.slack().get(s).url(), path + ".slack[" + s + "].url");
             }
+            for (int e = 0; e < receiver.email().size(); e++) {
+                ReceiverSettings.Email email = receiver.email().get(e);
+                requireAddresses(email.to(), path + ".email[" + e + "].to");
+                requireAddresses(email.from(), path + ".email[" + e + "].from");
+                if (email.password() != null && !email.password().isEmpty()
+                        && (email.username() == null || email.username().isBlank())) {
+                    throw new IllegalArgumentException("invalid receivers at " + path + ".email[" + e
+                            + "].username: a password is set, so a username is needed");
+                }
+            }
+            for (int p = 0; p < receiver.pagerduty().size(); p++) {
+                requireHttp(receiver.pagerduty().get(p).url(), path + ".pagerduty[" + p + "].url");
+            }
+            for (int a = 0; a < receiver.alertmanager().size(); a++) {
+                requireHttp(receiver.alertmanager().get(a).url(), path + ".alertmanager[" + a + "].url");
+            }
         }
         return new Receivers(byName);
     }
@@ -46,6 +64,17 @@ public final class Receivers {
 
     public Optional<ReceiverSettings> get(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    private static void requireAddresses(String addresses, String path) {
+        try {
+            if (InternetAddress.parse(addresses, true).length == 0) {
+                throw new IllegalArgumentException("invalid receivers at " + path + ": no e-mail address");
+            }
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("invalid receivers at " + path + ": '" + addresses
+                    + "' is not a comma-separated list of e-mail addresses");
+        }
     }
 
     private static void requireHttp(URI url, String path) {
