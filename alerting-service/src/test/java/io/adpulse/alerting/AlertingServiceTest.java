@@ -24,7 +24,7 @@ import org.springframework.test.context.bean.override.convention.TestBean;
         "adpulse.alerting.evaluation-interval=PT0.5S",
         "adpulse.alerting.outbox.poll-interval=PT0.1S",
         "adpulse.alerting.listener.retries=1"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
 public abstract class AlertingServiceTest {
 

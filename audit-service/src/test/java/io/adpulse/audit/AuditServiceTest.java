@@ -16,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.kafka.listener.poll-timeout=200ms", "adpulse.audit.verify.page-size=7"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 public abstract class AuditServiceTest {
 
     protected static final String DATABASE = "audit";

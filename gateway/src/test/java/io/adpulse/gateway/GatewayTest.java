@@ -37,7 +37,7 @@ import reactor.netty.http.server.HttpServer;
  * what identity the services see, and that every request is on the access log.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class GatewayTest {
 
     private static final String PASSWORD = "test-password";

@@ -47,7 +47,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * connection ids and reads only its own events.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @Import(TestClockConfiguration.class)
 abstract class IngestServiceTestBase {
 

@@ -21,7 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         TikTokSandboxApplication.CREATOR_ACCESS_TTL + "=5m",
         TikTokSandboxApplication.APP_ID + "=" + SandboxClient.APP_ID,
         TikTokSandboxApplication.APP_SECRET + "=" + SandboxClient.SECRET})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 public abstract class SandboxIntegrationTest {
 
     /** The pinned sandbox clock. */
