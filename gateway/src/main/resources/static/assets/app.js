@@ -1,121 +1,798 @@
 'use strict';
 // The operator dashboard: plain JavaScript against the gateway's APIs, with the session cookie.
+// Every number the services send is a decimal string; a missing one (null) is shown as "missing", never as 0.
 
 const $ = (id) => document.getElementById(id);
+const state = { roles: [], user: '', advertisers: [], currency: 'USD', timeZone: 'UTC', syncing: new Set(), chart: null };
+const ALERT_ROLES = ['ADMIN', 'OPERATOR', 'ONCALL'];
 
-async function api(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-  if (response.status === 401) { window.location.assign('/login'); throw new Error('signed out'); }
-  if (!response.ok) {
-    let detail = response.statusText;
-    try { detail = (await response.json()).detail || detail; } catch (ignored) { /* not JSON */ }
-    throw new Error(`${path.split('?')[0]}: ${detail}`);
-  }
-  return response.json();
-}
+// ---------- HTTP ----------
 
-function cell(text, className) {
-  const td = document.createElement('td');
-  if (text === null || text === undefined) { td.textContent = 'missing'; td.className = 'missing ' + (className || ''); }
-  else { td.textContent = text; if (className) td.className = className; }
-  return td;
-}
+class ApiError extends Error {}
 
-function row(cells) { const tr = document.createElement('tr'); cells.forEach((c) => tr.appendChild(c)); return tr; }
-
-function money(amount, currency) {
-  if (amount === null || amount === undefined) return null;
-  return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(Number(amount));
-}
-function count(n) { return n === null || n === undefined ? null : new Intl.NumberFormat().format(Number(n)); }
-function percent(r) { return r === null || r === undefined ? null : (Number(r) * 100).toFixed(2) + ' %'; }
-function ratio(r) { return r === null || r === undefined ? null : Number(r).toFixed(2) + '×'; }
-
-function showError(e) { const p = $('error'); p.textContent = e.message; p.hidden = false; }
-
-async function loadConnections() {
-  const body = $('connections').querySelector('tbody');
-  const list = await api('/api/auth/connections');
-  body.replaceChildren(...list.map((c) => row([cell(c.advertiserId), cell(c.displayName),
-    cell(c.status, 'status-' + c.status), cell(c.grantedBy), cell(new Date(c.grantedAt).toLocaleString())])));
-  $('connections-empty').hidden = list.length > 0;
-}
-
-async function loadAdvertisers() {
-  const { advertisers } = await api('/api/reporting/advertisers');
-  const select = $('advertiser');
-  const chosen = select.value;
-  select.replaceChildren(...advertisers.map((a) => {
-    const o = document.createElement('option');
-    o.value = a.advertiserId; o.textContent = `${a.name || a.advertiserId} (${a.currency}, ${a.timeZone})`;
-    o.dataset.zone = a.timeZone;
-    return o;
-  }));
-  if (chosen) select.value = chosen;
-  return advertisers;
-}
-
-async function loadDaily() {
-  const advertiserId = $('advertiser').value;
-  if (!advertiserId) { $('daily-empty').hidden = false; return; }
-  const query = `advertiserId=${encodeURIComponent(advertiserId)}&from=${$('from').value}&to=${$('to').value}`;
-  $('export').href = `/api/reporting/campaigns/daily?${query}`;
-  const report = await api(`/api/reporting/campaigns/daily?${query}`);
-  $('zone').textContent = `Dates are local to the advertiser: ${report.timeZone}. Amounts in ${report.currency}.`;
-  const body = $('daily').querySelector('tbody');
-  body.replaceChildren(...report.rows.map((r) => row([cell(r.date), cell(r.campaignName || r.campaignId),
-    cell(r.deleted ? 'DELETED' : r.campaignStatus), cell(money(r.spend, report.currency), 'num'), cell(count(r.impressions), 'num'),
-    cell(count(r.clicks), 'num'), cell(percent(r.ctr), 'num'), cell(money(r.cpc, report.currency), 'num'),
-    cell(count(r.conversions), 'num'), cell(ratio(r.roas), 'num')])));
-  $('daily-empty').hidden = report.rows.length > 0;
-  const t = report.totals || {};
-  $('totals').replaceChildren(...[['Spend', money(t.spend, report.currency)], ['Impressions', count(t.impressions)],
-    ['Clicks', count(t.clicks)], ['CTR', percent(t.ctr)], ['Conversions', count(t.conversions)], ['ROAS', ratio(t.roas)]]
-    .map(([label, value]) => { const d = document.createElement('div'); d.className = 'kpi';
-      const b = document.createElement('b'); b.textContent = value === null ? '–' : value;
-      const s = document.createElement('span'); s.textContent = label; d.append(b, s); return d; }));
-}
-
-async function loadAlerts() {
-  const alerts = await api('/api/alerting/alerts?state=FIRING');
-  $('alerts').replaceChildren(...alerts.map((a) => {
-    const li = document.createElement('li');
-    const sev = document.createElement('span'); sev.className = 'sev-' + a.severity; sev.textContent = a.severity.toUpperCase();
-    li.append(sev, ' ', a.summary);
-    return li;
-  }));
-  $('alerts-empty').hidden = alerts.length > 0;
-}
-
-function defaultRange() {
-  const to = new Date(Date.now() - 86400000);
-  const from = new Date(to.getTime() - 13 * 86400000);
-  $('to').value = to.toISOString().slice(0, 10);
-  $('from').value = from.toISOString().slice(0, 10);
-}
-
-function csrfForLogout() {
+function xsrfToken() {
   const m = document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]+)/);
-  if (m) $('logout-csrf').value = decodeURIComponent(m[1]);
+  return m ? decodeURIComponent(m[1]) : '';
 }
+
+async function request(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  if (method !== 'GET') headers['X-XSRF-TOKEN'] = xsrfToken();
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(path, { method, headers, credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError('The gateway cannot be reached. Check your network connection; the page retries on its own.');
+  }
+  if (response.status === 401) { window.location.assign('/login'); throw new ApiError('Your session ended. Sign in again.'); }
+  if (!response.ok) {
+    let detail = '';
+    try { const problem = await response.json(); detail = problem.detail || problem.title || ''; } catch (ignored) { /* not JSON */ }
+    if (!detail) {
+      detail = response.status >= 500
+        ? `The service behind this panel is not answering (HTTP ${response.status}). It may be restarting; the page tries again on its own.`
+        : `The request failed (HTTP ${response.status}).`;
+    }
+    throw new ApiError(detail);
+  }
+  return response.status === 204 ? null : response.json();
+}
+const api = (path) => request('GET', path);
+
+// ---------- formatting ----------
+
+const MISSING = null;
+const isMissing = (v) => v === null || v === undefined || v === '';
+
+function money(v, currency = state.currency) {
+  if (isMissing(v)) return MISSING;
+  try { return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(Number(v)); }
+  catch (e) { return `${Number(v).toLocaleString()} ${currency}`; }
+}
+function count(v) { return isMissing(v) ? MISSING : new Intl.NumberFormat().format(Number(v)); }
+function percent(v, digits = 2) { return isMissing(v) ? MISSING : `${(Number(v) * 100).toFixed(digits)} %`; }
+function ratio(v) { return isMissing(v) ? MISSING : `${Number(v).toFixed(2)}×`; }
+
+const FIGURES = {
+  spend: { label: 'Spend', format: (v) => money(v), better: 0 },
+  impressions: { label: 'Impressions', format: count, better: 1 },
+  clicks: { label: 'Clicks', format: count, better: 1 },
+  ctr: { label: 'CTR', format: percent, better: 1 },
+  cpc: { label: 'CPC', format: (v) => money(v), better: -1 },
+  cpm: { label: 'CPM', format: (v) => money(v), better: -1 },
+  conversions: { label: 'Conversions', format: count, better: 1 },
+  cpa: { label: 'CPA', format: (v) => money(v), better: -1 },
+  conversionValue: { label: 'Conversion value', format: (v) => money(v), better: 1 },
+  roas: { label: 'ROAS', format: ratio, better: 1 },
+  conversionRate: { label: 'Conversion rate', format: percent, better: 1 },
+  videoViews: { label: 'Video views', format: count, better: 1 },
+};
+
+function dateTime(iso) {
+  if (!iso) return '';
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+function ago(iso) {
+  if (!iso) return '';
+  const s = Math.round((Date.now() - new Date(iso).getTime()) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const abs = Math.abs(s);
+  if (abs < 60) return rtf.format(-s, 'second');
+  if (abs < 3600) return rtf.format(-Math.round(s / 60), 'minute');
+  if (abs < 86400) return rtf.format(-Math.round(s / 3600), 'hour');
+  return rtf.format(-Math.round(s / 86400), 'day');
+}
+function shortDate(ymd) {
+  const [y, m, d] = ymd.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(undefined, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+// ---------- DOM helpers ----------
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'className') node.className = v;
+    else if (k === 'text') node.textContent = v;
+    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else if (k in node && typeof v !== 'string') node[k] = v;
+    else node.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c);
+  return node;
+}
+
+/** A table cell; a missing value reads "missing", styled apart, never 0. */
+function cell(value, className, title) {
+  if (value === MISSING || value === undefined) {
+    return el('td', { className: `missing ${className || ''}`.trim(), text: 'missing', title: 'TikTok did not report this figure' });
+  }
+  return el('td', { className, text: value, title });
+}
+
+function panelError(section, error) {
+  const p = section.querySelector('.panel-error');
+  if (!p) return;
+  p.textContent = error ? error.message : '';
+  p.hidden = !error;
+}
+
+function busy(section, on) { section.setAttribute('aria-busy', on ? 'true' : 'false'); }
+
+/** Runs one panel's load: shows its own error inline, clears it on success, ignores answers overtaken by a newer load. */
+const generations = new Map();
+async function panel(section, load) {
+  const generation = (generations.get(section) || 0) + 1;
+  generations.set(section, generation);
+  busy(section, true);
+  try {
+    await load(() => generations.get(section) === generation);
+    if (generations.get(section) === generation) { panelError(section, null); section.classList.remove('stale'); }
+  } catch (e) {
+    if (generations.get(section) === generation) { panelError(section, e); section.classList.add('stale'); }
+  } finally {
+    if (generations.get(section) === generation) busy(section, false);
+  }
+}
+
+function banner(message) {
+  $('banner-list').append(el('li', { text: message }));
+  $('banner').hidden = false;
+}
+
+let toastTimer;
+function toast(message) {
+  const t = $('toast');
+  t.textContent = message; t.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { t.hidden = true; }, 5000);
+}
+
+/** Runs a user action on a button: disables it meanwhile, reports the outcome. */
+async function act(button, work, done) {
+  button.disabled = true;
+  try {
+    await work();
+    if (done) toast(done);
+  } catch (e) {
+    banner(e.message);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+const hasRole = (...roles) => state.roles.some((r) => roles.includes(r));
+
+// ---------- filters and the URL ----------
+
+function selectedAdvertiser() { return state.advertisers.find((a) => a.advertiserId === $('advertiser').value); }
+
+/** The advertiser the reports are about; a failed advertiser list fails every report panel with its reason. */
+function reportAdvertiser() {
+  if (state.advertisersError) throw state.advertisersError;
+  return selectedAdvertiser();
+}
+
+function todayIn(zone) {
+  try { return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()); }
+  catch (e) { return new Date().toISOString().slice(0, 10); }
+}
+function addDays(ymd, days) {
+  const [y, m, d] = ymd.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Presets end yesterday in the advertiser's zone, so a partial day does not skew the comparison. */
+function applyPreset() {
+  const preset = $('preset').value;
+  if (preset === 'custom') return;
+  const today = todayIn(state.timeZone);
+  if (preset === 'mtd') { $('from').value = today.slice(0, 8) + '01'; $('to').value = today; return; }
+  const to = addDays(today, -1);
+  $('to').value = to;
+  $('from').value = addDays(to, 1 - Number(preset));
+}
+
+function grain() { return document.querySelector('input[name="grain"]:checked').value; }
+
+function saveToUrl() {
+  const p = new URLSearchParams({ advertiser: $('advertiser').value, preset: $('preset').value, grain: grain() });
+  if ($('preset').value === 'custom') { p.set('from', $('from').value); p.set('to', $('to').value); }
+  history.replaceState(null, '', `#${p}`);
+}
+
+function restoreFromUrl() {
+  const p = new URLSearchParams(window.location.hash.slice(1));
+  if (p.get('preset') && [...$('preset').options].some((o) => o.value === p.get('preset'))) $('preset').value = p.get('preset');
+  if (p.get('from')) $('from').value = p.get('from');
+  if (p.get('to')) $('to').value = p.get('to');
+  const g = document.querySelector(`input[name="grain"][value="${p.get('grain')}"]`);
+  if (g) g.checked = true;
+  return p.get('advertiser');
+}
+
+function query(extra = {}) {
+  const p = new URLSearchParams({ advertiserId: $('advertiser').value, from: $('from').value, to: $('to').value, ...extra });
+  return p.toString();
+}
+
+function setDownload(id, path) {
+  const a = $(id);
+  if (!path) { a.hidden = true; return; }
+  a.href = path; a.hidden = false;
+  a.setAttribute('aria-label', `Download ${a.closest('section').querySelector('h2').firstChild.textContent.trim()} as CSV`);
+}
+
+// ---------- session ----------
 
 async function loadSession() {
   const session = await api('/api/session');
-  $('who').textContent = `Signed in as ${session.user} (${session.roles.join(', ')})`;
+  state.user = session.user; state.roles = session.roles;
+  $('who').textContent = `${session.user} · ${session.roles.join(', ').toLowerCase()}`;
+  $('connect').hidden = !hasRole('ADMIN');
+  $('connect-creator').hidden = !hasRole('ADMIN');
+  document.querySelector('.actions-col').hidden = !hasRole('ADMIN');
 }
 
-async function refresh() {
-  for (const load of [loadSession, loadConnections, loadAdvertisers, loadAlerts]) {
-    try { await load(); } catch (e) { showError(e); }
+// ---------- advertisers ----------
+
+async function loadAdvertisers(preferred) {
+  let advertisers;
+  try { ({ advertisers } = await api('/api/reporting/advertisers')); state.advertisersError = null; }
+  catch (e) {
+    state.advertisersError = e;
+    if (state.advertisers.length === 0) { $('advertiser').replaceChildren(el('option', { value: '', text: 'Advertisers unavailable' })); $('advertiser').disabled = true; }
+    throw e;
   }
-  try { await loadDaily(); } catch (e) { showError(e); }
+  state.advertisers = advertisers;
+  const select = $('advertiser');
+  const chosen = preferred || select.value;
+  select.replaceChildren(...advertisers.map((a) => el('option', { value: a.advertiserId,
+    text: `${a.name || a.advertiserId}${a.deleted ? ' (deleted)' : ''} · ${a.currency}` })));
+  if (advertisers.length === 0) select.append(el('option', { value: '', text: 'No advertiser yet' }));
+  if (advertisers.some((a) => a.advertiserId === chosen)) select.value = chosen;
+  select.disabled = advertisers.length === 0;
+  onAdvertiserChosen();
 }
 
-document.addEventListener('DOMContentLoaded', () => {
-  defaultRange();
-  csrfForLogout();
-  $('filters').addEventListener('submit', (e) => { e.preventDefault(); loadDaily().catch(showError); });
-  $('advertiser').addEventListener('change', () => loadDaily().catch(showError));
-  refresh();
-  setInterval(() => { loadAlerts().catch(showError); }, 15000);
+/** Says when the chosen advertiser's history is still being read, so half-filled figures are not taken as final. */
+function syncHint() {
+  const hint = $('sync-hint');
+  hint.hidden = !(state.backfilling && state.backfilling.has($('advertiser').value));
+  hint.textContent = 'This advertiser’s history is still being read from TikTok: recent figures may be incomplete. The reports refresh when the sync ends.';
+}
+
+function onAdvertiserChosen() {
+  syncHint();
+  const a = selectedAdvertiser();
+  state.timeZone = a ? a.timeZone : 'UTC';
+  state.currency = a ? a.currency : 'USD';
+  $('zone').textContent = a ? `Dates are ${a.name || a.advertiserId}'s local days (${a.timeZone}); amounts in ${a.currency}.` : '';
+  applyPreset();
+}
+
+// ---------- overview ----------
+
+function deltaNode(name, delta, previousText) {
+  const spec = FIGURES[name];
+  if (!delta || isMissing(delta.change)) {
+    return el('span', { className: 'delta none', text: 'no comparison', title: 'A figure of this or the previous period is missing' });
+  }
+  const change = Number(delta.change);
+  if (isMissing(delta.relativeChange)) {
+    return el('span', { className: 'delta none', text: change === 0 ? 'unchanged' : 'new', title: `Previous period: ${previousText}` });
+  }
+  const rel = Number(delta.relativeChange);
+  const direction = rel > 0 ? 1 : rel < 0 ? -1 : 0;
+  if (direction === 0) return el('span', { className: 'delta none', text: 'unchanged', title: `Previous period: ${previousText}` });
+  const tone = direction === 0 || spec.better === 0 ? 'neutral' : direction === spec.better ? 'good' : 'bad';
+  const arrow = direction > 0 ? '▲' : direction < 0 ? '▼' : '■';
+  const text = `${arrow} ${Math.abs(rel * 100).toFixed(1)} %`;
+  const words = direction > 0 ? 'up' : direction < 0 ? 'down' : 'unchanged';
+  return el('span', { className: `delta ${tone}`, title: `Previous period: ${previousText}` },
+    el('span', { 'aria-hidden': 'true', text }),
+    el('span', { className: 'visually-hidden', text: `${words} ${Math.abs(rel * 100).toFixed(1)} percent against the previous period (${previousText})` }));
+}
+
+async function loadOverview(current) {
+  const section = $('overview');
+  const a = reportAdvertiser();
+  $('overview-empty').hidden = !!a;
+  if (!a) {
+    $('overview-empty').textContent = hasRole('ADMIN')
+      ? 'No advertiser has reported data yet. Connect a TikTok advertiser below; figures appear after its first sync.'
+      : 'No advertiser has reported data yet. An administrator has to connect a TikTok advertiser first.';
+    $('kpis').replaceChildren(); $('overview-meta').textContent = ''; setDownload('overview-csv', null);
+    return;
+  }
+  const o = await api(`/api/reporting/overview?${query()}`);
+  if (!current()) return;
+  const cur = o.current; const prev = o.previous;
+  $('overview-meta').textContent = `${shortDate(cur.from)} – ${shortDate(cur.to)} vs ${shortDate(prev.from)} – ${shortDate(prev.to)} · `
+    + `${cur.daysReported} of ${cur.daysInRange} days reported · ${o.timeZone} · ${o.currency}`;
+  const names = ['spend', 'impressions', 'clicks', 'ctr', 'cpc', 'cpm', 'conversions', 'cpa', 'conversionValue', 'roas'];
+  $('kpis').replaceChildren(...names.map((name) => {
+    const spec = FIGURES[name];
+    const value = spec.format(cur.metrics[name]);
+    const previous = spec.format(prev.metrics[name]);
+    const previousText = previous === MISSING ? 'missing' : previous;
+    return el('div', { className: 'kpi', role: 'listitem' },
+      el('span', { className: 'kpi-label', text: spec.label }),
+      value === MISSING
+        ? el('b', { className: 'missing', text: 'missing', title: 'TikTok did not report this figure for every day of the range' })
+        : el('b', { text: value }),
+      deltaNode(name, o.deltas[name], previousText),
+      el('span', { className: 'kpi-prev', text: `prev. ${previousText}` }));
+  }));
+  setDownload('overview-csv', `/api/reporting/overview?${query({ format: 'csv' })}`);
+}
+
+// ---------- time series ----------
+
+function periodStart(p) {
+  const [y, m, d] = p.start.slice(0, 10).split('-').map(Number);
+  return Date.UTC(y, m - 1, d) / 1000;
+}
+
+function num(v) { return isMissing(v) ? null : Number(v); }
+/** The legend shows the hovered period's figure; with no period hovered it shows a dash, not "missing". */
+function legendValue(i, v, format) {
+  if (i === null || i === undefined) return '—';
+  return v === null || v === undefined ? 'missing' : format(v);
+}
+
+function drawChart(series) {
+  const box = $('chart');
+  if (typeof uPlot === 'undefined') { box.textContent = 'The chart library did not load; the table below has the figures.'; return; }
+  const xs = series.points.map(periodStart);
+  const spend = series.points.map((p) => num(p.metrics.spend));
+  const conversions = series.points.map((p) => num(p.metrics.conversions));
+  const currency = series.currency;
+  const styles = getComputedStyle(document.documentElement);
+  const spendColor = styles.getPropertyValue('--chart-spend').trim() || '#fe2c55';
+  const convColor = styles.getPropertyValue('--chart-conv').trim() || '#1f6feb';
+  const g = series.grain;
+  const label = (ts) => {
+    const d = new Date(ts * 1000);
+    if (g === 'month') return d.toLocaleDateString(undefined, { timeZone: 'UTC', month: 'short', year: 'numeric' });
+    return d.toLocaleDateString(undefined, { timeZone: 'UTC', month: 'short', day: 'numeric' });
+  };
+  const periodName = (i) => (series.points[i] ? `${series.points[i].period}${series.points[i].partial ? ' (partial)' : ''}` : '');
+  const opts = {
+    width: Math.max(280, box.clientWidth),
+    height: box.clientWidth < 600 ? 220 : 300,
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+    cursor: { points: { size: 8 } },
+    scales: { x: { time: true }, spend: { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] },
+      conv: { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+    series: [
+      { label: g === 'day' ? 'Day' : g === 'week' ? 'Week' : 'Month', value: (u, v, si, i) => (i === null || i === undefined ? '' : periodName(i)) },
+      { label: `Spend (${currency})`, scale: 'spend', stroke: spendColor, width: 2, fill: `${spendColor}1a`,
+        points: { show: xs.length <= 60 }, spanGaps: false, value: (u, v, si, i) => legendValue(i, v, (x) => money(x, currency)) },
+      { label: 'Conversions', scale: 'conv', stroke: convColor, width: 2, dash: [6, 4],
+        points: { show: xs.length <= 60 }, spanGaps: false, value: (u, v, si, i) => legendValue(i, v, count) },
+    ],
+    axes: [
+      { values: (u, ticks) => ticks.map(label), stroke: '#5b6475', grid: { stroke: '#eef0f4' },
+        // weeks and months are ticked at their own starts, not at uPlot's round days
+        // every k-th period, as many as fit the width
+        splits: (u) => { const k = Math.ceil(xs.length / Math.max(2, Math.floor(u.width / 72))); return xs.filter((x, i) => i % k === 0); } },
+      { scale: 'spend', stroke: spendColor, grid: { stroke: '#eef0f4' }, size: 70,
+        values: (u, ticks) => ticks.map((t) => new Intl.NumberFormat(undefined, { style: 'currency', currency, notation: 'compact' }).format(t)) },
+      { scale: 'conv', side: 1, stroke: convColor, grid: { show: false }, size: 50,
+        values: (u, ticks) => ticks.map((t) => new Intl.NumberFormat(undefined, { notation: 'compact' }).format(t)) },
+    ],
+  };
+  if (state.chart) state.chart.destroy();
+  box.replaceChildren();
+  state.chart = new uPlot(opts, [xs, spend, conversions], box);
+  const t = series.totals.metrics;
+  box.setAttribute('aria-label', `Chart of spend and conversions by ${g}, ${series.points.length} periods. `
+    + `Total spend ${money(t.spend, currency) || 'missing'}, conversions ${count(t.conversions) || 'missing'}. The figures are in the table below.`);
+}
+
+async function loadTrend(current) {
+  const a = reportAdvertiser();
+  if (!a) { $('chart').replaceChildren(); $('series').tBodies[0].replaceChildren(); setDownload('trend-csv', null); $('trend-note').textContent = ''; return; }
+  const series = await api(`/api/reporting/timeseries?${query({ grain: grain() })}`);
+  if (!current()) return;
+  const missing = series.points.filter((p) => p.slotsReported === 0).length;
+  const partial = series.points.filter((p) => p.partial).length;
+  $('trend-note').textContent = [
+    missing ? `${missing} period${missing > 1 ? 's' : ''} without data (gaps in the lines).` : '',
+    partial ? `${partial} partial ${series.grain}${partial > 1 ? 's' : ''} at the edges of the range.` : '',
+  ].filter(Boolean).join(' ');
+  drawChart(series);
+  $('series').tBodies[0].replaceChildren(...series.points.map((p) => el('tr', {},
+    el('th', { scope: 'row', text: p.partial ? `${p.period} (partial)` : p.period }),
+    cell(money(p.metrics.spend, series.currency), 'num'), cell(count(p.metrics.conversions), 'num'),
+    cell(money(p.metrics.cpa, series.currency), 'num'), cell(ratio(p.metrics.roas), 'num'),
+    cell(`${p.slotsReported} / ${p.slotsInRange}`, 'num'))));
+  setDownload('trend-csv', `/api/reporting/timeseries?${query({ grain: grain(), format: 'csv' })}`);
+}
+
+// ---------- top campaigns ----------
+
+function statusBadge(status, deleted) {
+  if (deleted) return el('span', { className: 'badge bad', text: 'deleted' });
+  if (!status) return el('span', { className: 'missing', text: 'unknown' });
+  const names = { ENABLE: 'active', DISABLE: 'paused', NEEDS_REAUTH: 'needs re-authorisation' };
+  const pretty = names[status] || status.replace(/^(CAMPAIGN_STATUS_|STATUS_)/, '').replace(/_/g, ' ').toLowerCase();
+  const tone = /ENABLE|ACTIVE|DELIVERY_OK/.test(status) ? 'ok' : /DELETE|REVOKED|NEEDS_REAUTH/.test(status) ? 'bad' : 'muted';
+  return el('span', { className: `badge ${tone}`, text: pretty, title: status });
+}
+
+async function loadTop(current) {
+  const a = reportAdvertiser();
+  const body = $('top-table').tBodies[0];
+  if (!a) { body.replaceChildren(); setDownload('top-csv', null); $('top-empty').hidden = false; return; }
+  const metric = $('top-metric').value;
+  const params = { level: 'campaign', metric, order: $('top-order').value, limit: '10' };
+  const top = await api(`/api/reporting/top?${query(params)}`);
+  if (!current()) return;
+  const c = top.currency;
+  document.querySelectorAll('#top-table th[data-metric]').forEach((th) => th.classList.toggle('ranked', th.dataset.metric === metric));
+  body.replaceChildren(...top.rows.map((r) => {
+    const m = r.metrics;
+    const cells = [cell(String(r.rank), 'num'), el('td', { className: 'name', text: r.entityName || r.entityId, title: r.entityId }),
+      el('td', {}, statusBadge(r.status, r.deleted)),
+      cell(money(m.spend, c), 'num'), cell(count(m.impressions), 'num'), cell(count(m.clicks), 'num'), cell(percent(m.ctr), 'num'),
+      cell(count(m.conversions), 'num'), cell(money(m.conversionValue, c), 'num'), cell(money(m.cpa, c), 'num'),
+      cell(ratio(m.roas), 'num'), cell(String(r.daysReported), 'num')];
+    const keys = [null, null, null, 'spend', 'impressions', 'clicks', 'ctr', 'conversions', 'conversionValue', 'cpa', 'roas', null];
+    cells.forEach((td, i) => { if (keys[i] === metric) td.classList.add('ranked'); });
+    return el('tr', {}, cells);
+  }));
+  $('top-empty').hidden = top.rows.length > 0;
+  setDownload('top-csv', `/api/reporting/top?${query({ ...params, format: 'csv' })}`);
+}
+
+// ---------- campaigns by day ----------
+
+async function loadDaily(current) {
+  const a = reportAdvertiser();
+  const table = $('daily');
+  if (!a) { table.tBodies[0].replaceChildren(); table.tFoot.replaceChildren(); setDownload('daily-csv', null); $('daily-empty').hidden = false; return; }
+  const report = await api(`/api/reporting/campaigns/daily?${query()}`);
+  if (!current()) return;
+  const c = report.currency;
+  table.tBodies[0].replaceChildren(...report.rows.map((r) => el('tr', {},
+    el('td', { text: r.date }), el('td', { className: 'name', text: r.campaignName || r.campaignId, title: r.campaignId }),
+    el('td', {}, statusBadge(r.campaignStatus, r.deleted)),
+    cell(money(r.spend, c), 'num'), cell(count(r.impressions), 'num'), cell(count(r.clicks), 'num'), cell(percent(r.ctr), 'num'),
+    cell(money(r.cpc, c), 'num'), cell(count(r.conversions), 'num'), cell(ratio(r.roas), 'num'))));
+  const t = report.totals || {};
+  table.tFoot.replaceChildren(report.rows.length === 0 ? '' : el('tr', {},
+    el('th', { scope: 'row', colSpan: 3, text: 'Total' }),
+    cell(money(t.spend, c), 'num'), cell(count(t.impressions), 'num'), cell(count(t.clicks), 'num'), cell(percent(t.ctr), 'num'),
+    cell(money(t.cpc, c), 'num'), cell(count(t.conversions), 'num'), cell(ratio(t.roas), 'num')));
+  $('daily-empty').hidden = report.rows.length > 0;
+  setDownload('daily-csv', `/api/reporting/campaigns/daily?${query({ format: 'csv' })}`);
+}
+
+/** Checks the range before asking the services, so a typo is explained next to the fields. */
+function rangeProblem() {
+  const from = $('from').value; const to = $('to').value;
+  if (!from || !to) return 'Choose both a start and an end date.';
+  if (to < from) return 'The end date is before the start date.';
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000 + 1;
+  if (days > 366) return `The range is ${days} days long; reports cover at most 366 days.`;
+  return null;
+}
+
+const REPORT_SECTIONS = ['overview', 'trend', 'top', 'daily-section'];
+
+function loadReports(byUser) {
+  const problem = rangeProblem();
+  $('range-error').textContent = problem || '';
+  $('range-error').hidden = !problem;
+  $('from').setAttribute('aria-invalid', problem ? 'true' : 'false');
+  $('to').setAttribute('aria-invalid', problem ? 'true' : 'false');
+  for (const id of REPORT_SECTIONS) $(id).classList.toggle('stale', !!problem);
+  if (problem) { if (byUser) $('to').focus(); return Promise.resolve(); }
+  saveToUrl();
+  return Promise.all([
+    panel($('overview'), loadOverview),
+    panel($('trend'), loadTrend),
+    panel($('top'), loadTop),
+    panel($('daily-section'), loadDaily),
+  ]);
+}
+
+// ---------- connections ----------
+
+function syncCell(sync, name) {
+  if (!sync) return el('td', { className: 'note', text: 'never synced' });
+  return el('td', { className: 'sync-cell' }, ...syncSummary(sync), ...progressParts(sync, name));
+}
+
+const SYNC_REASONS = { GRANT: 'first sync after connecting', SCHEDULE: 'scheduled', MANUAL: 'requested' };
+
+function syncSummary(sync) {
+  const tone = sync.result === 'SUCCEEDED' ? 'ok' : sync.result === 'FAILED' ? 'bad' : 'run';
+  const when = sync.result === 'RUNNING' ? sync.startedAt : (sync.finishedAt || sync.startedAt);
+  const verb = sync.result === 'RUNNING' ? 'started' : sync.result === 'FAILED' ? 'failed' : 'finished';
+  return [el('div', {},
+    el('span', { className: `badge ${tone}`, text: sync.result.toLowerCase() }), ' ',
+    el('time', { datetime: when, title: dateTime(when), text: `${verb} ${ago(when)}` })),
+    el('div', { className: 'sub', text: [SYNC_REASONS[sync.reason] || sync.reason.toLowerCase(),
+      sync.reason === 'MANUAL' && sync.requestedBy ? `by ${sync.requestedBy}` : '', sync.backfill ? '· reading history' : ''].filter(Boolean).join(' ') }),
+    sync.error ? el('div', { className: 'sub bad-text', text: sync.error }) : null].filter(Boolean);
+}
+
+function progressParts(sync, name) {
+  const pct = isMissing(sync.percent) ? null : Math.max(0, Math.min(100, Number(sync.percent)));
+  const bar = el('progress', { max: 100, 'aria-label': `Sync progress of ${name}` });
+  if (pct !== null) bar.value = pct;
+  const details = [`${count(sync.rowsRead) ?? 0} rows`, `${count(sync.apiCalls) ?? 0} API calls`];
+  if (sync.windowsTotal) details.unshift(`${sync.windowsDone}/${sync.windowsTotal} windows`);
+  if (sync.result === 'RUNNING' && sync.estimatedFinishAt) details.push(`done ~${new Date(sync.estimatedFinishAt).toLocaleTimeString(undefined, { timeStyle: 'short' })}`);
+  return [el('div', { className: 'progress-line' }, bar, el('span', { className: 'num', text: pct === null ? '–' : `${Math.round(pct)} %` })),
+    el('div', { className: 'sub', text: details.join(' · ') })];
+}
+
+function dataThrough(streams) {
+  const dates = (streams || []).map((s) => s.lastDateCovered).filter(Boolean).sort();
+  return dates.length ? `data through ${dates[dates.length - 1]}` : '';
+}
+
+function startPath(kind) {
+  return kind === 'CREATOR' ? '/api/auth/connections/tiktok-creator/start' : '/api/auth/connections/tiktok-business/start';
+}
+
+async function syncNow(button, c) {
+  await act(button, async () => {
+    await request('POST', `/api/ingest/connections/${encodeURIComponent(c.id)}/sync`);
+    state.syncing.add(c.id);
+    scheduleConnections(1500);
+  }, `Sync of ${c.displayName || c.id} queued.`);
+}
+
+async function disconnect(button, c) {
+  const name = c.displayName || c.advertiserId || c.id;
+  if (!window.confirm(`Disconnect ${name}?\n\nAdpulse stops syncing this account and deletes its TikTok tokens. Reports keep the data already read. You can connect it again later.`)) return;
+  await act(button, async () => {
+    const result = await request('DELETE', `/api/auth/connections/${encodeURIComponent(c.id)}`);
+    const r = result && result.tiktokRevocation;
+    if (r && r.outcome === 'FAILED') banner(`${name} is disconnected, but TikTok did not confirm the revocation: ${r.detail}`);
+    await loadConnections();
+  }, `${name} disconnected.`);
+}
+
+async function loadConnections() {
+  const [grants, syncs] = await Promise.allSettled([api('/api/auth/connections'), api('/api/ingest/connections')]);
+  if (grants.status === 'rejected' && syncs.status === 'rejected') throw grants.reason;
+  const byId = new Map();
+  if (grants.status === 'fulfilled') grants.value.forEach((c) => byId.set(c.id, { ...c }));
+  if (syncs.status === 'fulfilled') syncs.value.forEach((s) => byId.set(s.id, { ...s, ...(byId.get(s.id) || {}), lastSync: s.lastSync, streams: s.streams, synced: true }));
+  const list = [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const admin = hasRole('ADMIN');
+  state.syncing = new Set(list.filter((c) => c.lastSync && c.lastSync.result === 'RUNNING').map((c) => c.id));
+  state.backfilling = new Set(list.filter((c) => c.lastSync && c.lastSync.result === 'RUNNING' && c.lastSync.backfill).map((c) => c.advertiserId));
+  syncHint();
+  $('connections').tBodies[0].replaceChildren(...list.map((c) => {
+    const cellOfActions = el('td', { className: 'actions' });
+    cellOfActions.hidden = !admin;
+    const actions = el('div', { className: 'action-buttons' });
+    cellOfActions.append(actions);
+    if (admin) {
+      const active = c.status === 'ACTIVE';
+      const running = c.lastSync && c.lastSync.result === 'RUNNING';
+      if (active && c.synced) {
+        const sync = el('button', { type: 'button', className: 'small', text: running ? 'Syncing…' : 'Sync now', disabled: running,
+          'aria-label': `Sync ${c.displayName || c.id} now` });
+        sync.addEventListener('click', () => syncNow(sync, c));
+        actions.append(sync);
+      }
+      if (c.status === 'NEEDS_REAUTH' || c.status === 'REVOKED') {
+        actions.append(el('a', { className: 'button small', href: startPath(c.kind), text: 'Reconnect',
+          'aria-label': `Reconnect ${c.displayName || c.id} through TikTok` }));
+      }
+      if (c.status !== 'REVOKED') {
+        const drop = el('button', { type: 'button', className: 'small danger', text: 'Disconnect', 'aria-label': `Disconnect ${c.displayName || c.id}` });
+        drop.addEventListener('click', () => disconnect(drop, c));
+        actions.append(drop);
+      }
+    }
+    const status = c.status || 'UNKNOWN';
+    return el('tr', {},
+      el('td', { className: 'name' }, el('div', { text: c.displayName || c.advertiserId || c.id }),
+        el('div', { className: 'sub', text: `${c.kind === 'CREATOR' ? 'creator' : 'advertiser'} ${c.advertiserId || ''}` }),
+        c.streams ? el('div', { className: 'sub', text: dataThrough(c.streams) }) : null),
+      el('td', {}, statusBadge(status), c.statusReason ? el('div', { className: 'sub', text: c.statusReason }) : null,
+        c.grantedBy ? el('div', { className: 'sub', text: `by ${c.grantedBy}, ${ago(c.grantedAt)}`, title: dateTime(c.grantedAt) }) : null),
+      syncCell(c.lastSync, c.displayName || c.id), cellOfActions);
+  }));
+  $('connections-empty').hidden = list.length > 0;
+  $('connections-empty').textContent = admin
+    ? 'No TikTok account is connected yet. Use “Connect TikTok advertiser” to authorise one.'
+    : 'No TikTok account is connected yet. Ask an administrator to connect one.';
+  const partialError = grants.status === 'rejected' ? grants.reason : syncs.status === 'rejected'
+    ? new ApiError(`Sync status unavailable: ${syncs.reason.message}`) : null;
+  if (partialError) throw partialError;
+  // New figures may have arrived: reload the reports when the chosen advertiser's latest sync finished since last time.
+  const finished = new Map(list.filter((c) => c.lastSync && c.lastSync.result === 'SUCCEEDED').map((c) => [c.advertiserId, c.lastSync.finishedAt]));
+  const chosen = $('advertiser').value;
+  const known = state.finished;
+  state.finished = finished;
+  if (known && (finished.get(chosen) !== known.get(chosen) || [...finished.keys()].some((id) => !known.has(id)))) refreshReportData();
+}
+
+let connectionsTimer;
+function scheduleConnections(delay) {
+  clearTimeout(connectionsTimer);
+  connectionsTimer = setTimeout(async () => {
+    if (!document.hidden) await panel($('connections-section'), loadConnections);
+    scheduleConnections(state.syncing.size > 0 ? 3000 : 30000);
+  }, delay);
+}
+
+/** After a sync finishes, new advertisers or days may have arrived. */
+async function refreshReportData() {
+  try { await loadAdvertisers(); } catch (e) { panelError($('overview'), e); return; }
+  loadReports();
+}
+
+// ---------- alerts ----------
+
+function fingerprintMatchers(alert) {
+  const labels = alert.labels || {};
+  const matchers = [{ name: 'alertname', value: alert.rule, isRegex: false, isEqual: true }];
+  for (const name of ['advertiser_id', 'campaign_id', 'condition', 'local_date']) {
+    if (labels[name]) matchers.push({ name, value: String(labels[name]), isRegex: false, isEqual: true });
+  }
+  return matchers;
+}
+
+async function silence(button, alert, hours) {
+  const now = Date.now();
+  const body = {
+    matchers: fingerprintMatchers(alert),
+    startsAt: new Date(now).toISOString(),
+    endsAt: new Date(now + hours * 3600000).toISOString(),
+    comment: `Silenced for ${hours} h from the dashboard: ${alert.rule}${alert.labels && alert.labels.campaign_name ? `, campaign ${alert.labels.campaign_name}` : ''}`.slice(0, 1000),
+  };
+  await act(button, async () => { await request('POST', '/api/alerting/silences', body); await loadAlerting(() => true); },
+    `Silenced for ${hours} hour${hours > 1 ? 's' : ''}.`);
+}
+
+async function acknowledge(button, alert) {
+  await act(button, async () => {
+    await request('POST', `/api/alerting/alerts/${encodeURIComponent(alert.fingerprint)}/ack`);
+    await loadAlerting(() => true);
+  }, 'Alert acknowledged.');
+}
+
+async function expireSilence(button, s) {
+  await act(button, async () => {
+    await request('DELETE', `/api/alerting/silences/${encodeURIComponent(s.id)}`);
+    await loadAlerting(() => true);
+  }, 'Silence expired.');
+}
+
+function alertItem(a, canAct) {
+  const labels = a.labels || {};
+  const meta = [labels.campaign_name ? `campaign ${labels.campaign_name}` : null,
+    labels.advertiser_id ? `advertiser ${advertiserName(labels.advertiser_id)}` : null,
+    labels.local_date ? `${labels.local_date}${labels.time_zone ? ` (${labels.time_zone})` : ''}` : null,
+    a.rule].filter(Boolean).join(' · ');
+  const item = el('li', { className: `alert sev-${a.severity}` },
+    el('div', { className: 'alert-head' },
+      el('span', { className: `badge sev ${a.severity}`, text: a.severity }),
+      a.silencedBy && a.silencedBy.length ? el('span', { className: 'badge muted', text: 'silenced', title: `Silence ${a.silencedBy.join(', ')}` }) : null,
+      a.acknowledgedBy ? el('span', { className: 'badge ok', text: `acknowledged by ${a.acknowledgedBy}`, title: dateTime(a.acknowledgedAt) }) : null,
+      el('time', { className: 'sub', datetime: a.startsAt, title: dateTime(a.startsAt), text: `firing since ${ago(a.startsAt)}` })),
+    el('p', { className: 'summary', text: a.summary }),
+    el('div', { className: 'sub', text: meta }));
+  if (canAct) {
+    const actions = el('div', { className: 'alert-actions' });
+    if (!a.acknowledgedBy) {
+      const ack = el('button', { type: 'button', className: 'small', text: 'Acknowledge' });
+      ack.addEventListener('click', () => acknowledge(ack, a));
+      actions.append(ack);
+    }
+    for (const h of [1, 24]) {
+      const b = el('button', { type: 'button', className: 'small secondary', text: `Silence ${h}h`,
+        title: 'Mutes notifications of this alert (same rule, advertiser, campaign and day)' });
+      b.addEventListener('click', () => silence(b, a, h));
+      actions.append(b);
+    }
+    item.append(actions);
+  }
+  return item;
+}
+
+function advertiserName(id) {
+  const a = state.advertisers.find((x) => x.advertiserId === id);
+  return a && a.name ? a.name : id;
+}
+
+async function loadAlerting(current) {
+  const canAct = hasRole(...ALERT_ROLES);
+  const [alerts, failed, silences] = await Promise.allSettled([
+    api('/api/alerting/alerts?state=FIRING'),
+    api('/api/alerting/deliveries?status=FAILED&limit=1000'),
+    api('/api/alerting/silences?state=ACTIVE'),
+  ]);
+  if (!current()) return;
+  if (alerts.status === 'rejected') throw alerts.reason;
+  const list = alerts.value;
+  $('alerts').replaceChildren(...list.map((a) => alertItem(a, canAct)));
+  $('alerts-empty').hidden = list.length > 0;
+  $('alerts-count').textContent = list.length ? String(list.length) : '';
+  $('alerts-count').setAttribute('aria-label', `${list.length} firing`);
+  const d = $('deliveries');
+  if (failed.status === 'fulfilled') {
+    const n = failed.value.length;
+    d.textContent = n === 0 ? 'All notifications delivered.'
+      : `${n >= 1000 ? '1000+' : n} notification${n > 1 ? 's' : ''} failed to deliver${failed.value[0].lastError ? ` (latest: ${failed.value[0].receiver}: ${failed.value[0].lastError})` : ''}.`;
+    d.className = n === 0 ? 'note' : 'note warn-text';
+  } else {
+    d.textContent = `Delivery status unavailable: ${failed.reason.message}`; d.className = 'note warn-text';
+  }
+  const box = $('silences-box');
+  if (silences.status === 'fulfilled' && silences.value.length) {
+    box.hidden = false;
+    $('silences').replaceChildren(...silences.value.map((s) => {
+      const li = el('li', {},
+        el('code', { text: s.matchers.map((m) => `${m.name}${m.isEqual === false ? '!' : ''}${m.isRegex ? '=~' : '='}"${m.value}"`).join(', ') }),
+        el('div', { className: 'sub', text: `until ${dateTime(s.endsAt)} · by ${s.createdBy}${s.comment ? ` · ${s.comment}` : ''}` }));
+      if (canAct) {
+        const b = el('button', { type: 'button', className: 'small secondary', text: 'Expire now' });
+        b.addEventListener('click', () => expireSilence(b, s));
+        li.append(b);
+      }
+      return li;
+    }));
+  } else {
+    box.hidden = true;
+  }
+}
+
+// ---------- start ----------
+
+function resizeChart() {
+  if (!state.chart) return;
+  const w = $('chart').clientWidth;
+  state.chart.setSize({ width: Math.max(280, w), height: w < 600 ? 220 : 300 });
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  $('logout-csrf').value = xsrfToken();
+  $('logout-form').addEventListener('submit', () => { $('logout-csrf').value = xsrfToken(); });
+  $('banner-close').addEventListener('click', () => { $('banner-list').replaceChildren(); $('banner').hidden = true; });
+  const preferred = restoreFromUrl();
+  if ($('preset').value === 'custom' && !$('from').value) $('preset').value = '14';
+  applyPreset();
+
+  $('filters').addEventListener('submit', (e) => { e.preventDefault(); loadReports(true); });
+  $('advertiser').addEventListener('change', () => { onAdvertiserChosen(); loadReports(); });
+  $('preset').addEventListener('change', () => { applyPreset(); loadReports(); });
+  for (const id of ['from', 'to']) $(id).addEventListener('change', () => { $('preset').value = 'custom'; });
+  $('grain').addEventListener('change', () => { saveToUrl(); panel($('trend'), loadTrend); });
+  $('top-metric').addEventListener('change', () => panel($('top'), loadTop));
+  $('top-order').addEventListener('change', () => panel($('top'), loadTop));
+  window.addEventListener('hashchange', () => {
+    const advertiser = restoreFromUrl();
+    if (state.advertisers.some((a) => a.advertiserId === advertiser)) $('advertiser').value = advertiser;
+    onAdvertiserChosen();
+    loadReports();
+  });
+  if ('ResizeObserver' in window) new ResizeObserver(resizeChart).observe($('chart'));
+
+  try { await loadSession(); } catch (e) { banner(e.message); }
+  const customRange = $('preset').value === 'custom' ? [$('from').value, $('to').value] : null;
+  await panel($('overview'), async () => { await loadAdvertisers(preferred); });
+  if (customRange && customRange[0]) { $('from').value = customRange[0]; $('to').value = customRange[1]; }
+  loadReports();
+  panel($('alerting'), loadAlerting);
+  panel($('connections-section'), loadConnections).then(() => scheduleConnections(state.syncing.size > 0 ? 3000 : 30000));
+  setInterval(() => {
+    if (document.hidden) return;
+    panel($('alerting'), loadAlerting);
+    if (state.advertisersError) refreshReportData();
+  }, 15000);
 });
