@@ -66,8 +66,18 @@ class GatewayTest {
         registry.add("adpulse.gateway.users[1].roles[0]", () -> "AUDITOR");
         registry.add("adpulse.gateway.limits.max-request-size", () -> "4KB");
         String echo = "http://localhost:" + ECHO.port();
-        for (String service : List.of("AUTH", "INGEST", "REPORTING", "ALERTING", "AUDIT")) {
+        for (String service : List.of("AUTH", "REPORTING", "ALERTING", "AUDIT")) {
             registry.add("ADPULSE_" + service + "_URI", () -> echo);
+        }
+        // ingest-service is "down": nothing listens on that port.
+        registry.add("ADPULSE_INGEST_URI", () -> "http://localhost:" + closedPort());
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -181,6 +191,23 @@ class GatewayTest {
                 .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
         web.get().uri("/actuator/info").accept(MediaType.APPLICATION_JSON).exchange()
                 .expectStatus().is3xxRedirection();
+    }
+
+    @Test
+    void answersAServiceThatIsDownWithA503NamingItAndNoInternals() {
+        web.get().uri("/api/ingest/connections").headers(h -> h.setBasicAuth("admin", PASSWORD)).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo("The ingest service is not answering right now; try again in a moment.")
+                .jsonPath("$.correlationId").isNotEmpty()
+                .jsonPath("$.trace").doesNotExist();
+    }
+
+    @Test
+    void servesTheChartLibraryToTheDashboard() {
+        web.get().uri("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").headers(h -> h.setBasicAuth("admin", PASSWORD))
+                .exchange().expectStatus().isOk();
     }
 
     @Test
