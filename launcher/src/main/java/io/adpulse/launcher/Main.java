@@ -3,6 +3,7 @@ package io.adpulse.launcher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CountDownLatch;
 
@@ -10,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code java -jar launcher/target/launcher-<version>-exec.jar}: starts the local stack and keeps it
  * running until Ctrl-C. Settings: {@code ADPULSE_ADMIN_PASSWORD} (otherwise a random one is printed),
  * {@code ADPULSE_HOME} (folder for logs, default {@code .adpulse} in the working directory),
- * {@code ADPULSE_CONNECT_SANDBOX} ({@code false} leaves connecting the sandbox's advertisers to the operator).
+ * {@code ADPULSE_CONNECT_SANDBOX} ({@code false} leaves connecting the sandbox's advertisers to the operator),
+ * {@code ADPULSE_PORTS} ({@code random}: free ports instead of the documented ones).
  */
 public final class Main {
 
@@ -39,7 +41,10 @@ public final class Main {
             new SecureRandom().nextBytes(bytes);
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
-        StackOptions options = StackOptions.defaults(servicesDir, home.resolve("logs"), password);
+        // ADPULSE_PORTS=random runs beside another stack (benchmarks, a second checkout): free ports everywhere.
+        StackOptions options = "random".equalsIgnoreCase(System.getenv("ADPULSE_PORTS"))
+                ? StackOptions.randomPorts(servicesDir, home.resolve("logs"), password, Duration.ofSeconds(30))
+                : StackOptions.defaults(servicesDir, home.resolve("logs"), password);
         AdpulseStack stack = AdpulseStack.start(options);
         String connected = "";
         if (!"false".equalsIgnoreCase(System.getenv().getOrDefault("ADPULSE_CONNECT_SANDBOX", "true"))) {
@@ -52,6 +57,10 @@ public final class Main {
                 connected = "Connecting the sandbox failed (" + e.getMessage() + ");\n connect from the UI instead.\n ";
             }
         }
+        // One machine-readable line for tools that start the stack (the bench module).
+        System.out.println("ADPULSE-STACK gateway=" + options.port(Service.GATEWAY) + " reporting="
+                + options.port(Service.REPORTING) + " ingest=" + options.port(Service.INGEST) + " sandbox="
+                + options.sandboxPort() + " postgres=" + options.postgresPort());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();

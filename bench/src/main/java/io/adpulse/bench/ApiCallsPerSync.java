@@ -1,0 +1,136 @@
+package io.adpulse.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * TikTok calls of the first full sync of the sandbox's advertisers, as the sandbox counted them
+ * ({@code GET /sandbox/calls}), against the calls the usual connector slicing (../shared/tiktok-api.md §7, Airbyte's
+ * source-tiktok-marketing defaults) makes to fetch the same data: the same advertisers, the same days and streams.
+ */
+final class ApiCallsPerSync {
+
+    /** ingest-service's defaults, which the local stack runs with: 30 days before today plus today, 2 hourly days. */
+    static final int DAILY_DAYS = 31;
+    static final int HOURLY_DAYS = 2;
+    static final int DAILY_LEVELS = 4;
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * @param adpulseCalls   TikTok calls the sandbox counted for the sync (OAuth calls of the connect flow left out)
+     * @param ingestCounted  the same calls as ingest-service counted them on its sync runs
+     * @param advertisers    advertisers synced
+     * @param byPath         the sandbox's count per path
+     * @param clean          false when another sync had started before the count was read
+     */
+    record Result(long adpulseCalls, long ingestCounted, int advertisers, Map<String, Long> byPath, boolean clean) {
+
+        long usualCalls() {
+            return usualSlicing(advertisers, DAILY_DAYS, HOURLY_DAYS);
+        }
+    }
+
+    private ApiCallsPerSync() {
+    }
+
+    /**
+     * The usual slicing for the same data, every window holding under 1000 rows (one page): advertiser info in batches
+     * of 100; per advertiser campaigns three times (one per buying type), ad groups and ads once each; per daily level
+     * one call per 30-day window; campaign-hourly one call per day.
+     */
+    static long usualSlicing(int advertisers, int dailyDays, int hourlyDays) {
+        long info = (advertisers + 99) / 100;
+        long entities = 3 + 1 + 1;
+        long daily = (long) DAILY_LEVELS * ((dailyDays + 29) / 30);
+        return info + advertisers * (entities + daily + hourlyDays);
+    }
+
+    /** Waits for every connection's first (GRANT) sync to succeed, then reads the sandbox's count. */
+    static Result measure(String ingestUrl, String sandboxUrl, Duration timeout) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode connections;
+        while (true) {
+            connections = get(http, ingestUrl + "/api/ingest/connections");
+            String state = grantSyncState(connections);
+            if (state.equals("done")) {
+                break;
+            }
+            if (!state.equals("running")) {
+                throw new IllegalStateException("the first sync of the sandbox did not succeed: " + state);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the first sync of the sandbox did not finish in " + timeout);
+            }
+            Thread.sleep(250);
+        }
+        JsonNode calls = get(http, sandboxUrl + "/sandbox/calls");
+        JsonNode after = get(http, ingestUrl + "/api/ingest/connections");
+        Map<String, Long> byPath = new LinkedHashMap<>();
+        long adpulse = 0;
+        for (Map.Entry<String, JsonNode> e : calls.get("by_path").properties()) {
+            byPath.put(e.getKey(), e.getValue().asLong());
+            if (!e.getKey().contains("/oauth2/")) {
+                adpulse += e.getValue().asLong();
+            }
+        }
+        long counted = 0;
+        for (JsonNode c : connections) {
+            counted += c.get("lastSync").get("apiCalls").asLong();
+        }
+        return new Result(adpulse, counted, connections.size(), byPath, runIds(connections).equals(runIds(after)));
+    }
+
+    /** "done" when every connection's last sync is a succeeded GRANT sync, "running" while not yet, else the reason. */
+    static String grantSyncState(JsonNode connections) {
+        if (connections.isEmpty()) {
+            return "running";
+        }
+        boolean done = true;
+        for (JsonNode c : connections) {
+            JsonNode last = c.get("lastSync");
+            if (last == null || last.isNull()) {
+                done = false;
+                continue;
+            }
+            String reason = last.get("reason").asString();
+            String result = last.get("result").asString();
+            if (!reason.equals("GRANT")) {
+                return "connection " + c.get("id").asString() + " ran a " + reason + " sync before it was counted";
+            }
+            if (result.equals("FAILED")) {
+                return "connection " + c.get("id").asString() + ": " + last.get("error").asString();
+            }
+            done &= result.equals("SUCCEEDED");
+        }
+        return done ? "done" : "running";
+    }
+
+    private static List<String> runIds(JsonNode connections) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode c : connections) {
+            ids.add(c.path("lastSync").path("runId").asString(""));
+        }
+        return ids;
+    }
+
+    private static JsonNode get(HttpClient http, String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
+        }
+        return JSON.readTree(response.body());
+    }
+}

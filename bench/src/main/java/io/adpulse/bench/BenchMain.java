@@ -1,0 +1,243 @@
+package io.adpulse.bench;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the benchmarks and writes docs/BENCHMARKS.md. Each headline figure comes with a reference measured beside it
+ * in the same run; see bench/README.md for the command and the settings.
+ */
+public final class BenchMain {
+
+    private static final Logger log = LoggerFactory.getLogger(BenchMain.class);
+    static final String COMMAND = "./mvnw -q -pl bench -am package -DskipTests && java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar";
+    static final double PIPELINE_TARGET_PER_SECOND = 50_000;
+    /** The "< 2.5 GB", read strictly as decimal gigabytes (2,384 MiB). */
+    static final long FOOTPRINT_TARGET_BYTES = 2_500_000_000L;
+    static final Duration READY_TARGET = Duration.ofSeconds(60);
+    static final String ADVERTISERS = "/api/reporting/advertisers";
+    /** Pause after the first full sync before the gateway load, for reporting-service to apply what it produced. */
+    static final Duration SETTLE = Duration.ofSeconds(15);
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchConfig config = BenchConfig.fromSystemProperties();
+        Instant startedAt = Instant.now();
+        Machine machine = Machine.current();
+        List<Row> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (config.measures().contains("pipeline")) {
+            rows.addAll(pipeline(config, notes));
+        }
+        if (config.measures().stream().anyMatch(m -> !m.equals("pipeline"))) {
+            rows.addAll(stack(config, notes));
+        }
+        notes.add("Not measured (not implemented yet): 3 alert latency, 4 freshness.");
+        notes.add(jarsNote(config.servicesDir()));
+        String markdown = Report.markdown(machine, startedAt, COMMAND, rows, notes);
+        Report.write(config.output(), markdown);
+        System.out.println(markdown);
+        log.info("wrote {}", config.output().toAbsolutePath());
+    }
+
+    /** Which executable jars were measured, and when they were built (their files' modification times). */
+    static String jarsNote(Path servicesDir) throws java.io.IOException {
+        List<String> jars = new ArrayList<>();
+        try (var files = java.nio.file.Files.list(servicesDir)) {
+            for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
+                jars.add(jar.getFileName() + " " + java.nio.file.Files.getLastModifiedTime(jar).toInstant()
+                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+            }
+        }
+        return "Executable jars measured, from `" + servicesDir + "` (file times, UTC): " + String.join(", ", jars) + ".";
+    }
+
+    /** Measure 1 and its two references, on one embedded broker and database. */
+    static List<Row> pipeline(BenchConfig config, List<String> notes) throws Exception {
+        MetricWorkload workload = MetricWorkload.generate(config.observations());
+        MetricWorkload warmup = MetricWorkload.generate(Math.max(200, config.observations() / 10), 1);
+        Path reportingJar = config.servicesDir().resolve("reporting-service.jar");
+        log.info("workload: {} observations, {} daily and {} hourly keys", workload.size(),
+                workload.expectedDailyRows(), workload.expectedHourlyRows());
+        try (Infrastructure infra = Infrastructure.start()) {
+            JdbcUpsertReference.run(infra, JdbcUpsertReference.DATABASE + "_warmup", warmup, reportingJar);
+            long jdbc = JdbcUpsertReference.run(infra, JdbcUpsertReference.DATABASE, workload, reportingJar);
+            log.info("plain JDBC batched upsert: {} ms", jdbc / 1_000_000);
+            RawKafkaReference.run(infra, PipelineThroughput.records(warmup), "bench.raw.warmup.v1",
+                    config.pipelineTimeout());
+            long raw = RawKafkaReference.run(infra, PipelineThroughput.records(workload), "bench.raw.v1",
+                    config.pipelineTimeout());
+            log.info("raw Kafka produce+consume: {} ms", raw / 1_000_000);
+            PipelineThroughput.Result pipeline = PipelineThroughput.run(infra, warmup, workload, reportingJar,
+                    config.workDir().resolve("logs"), config.pipelineTimeout());
+            log.info("pipeline: {} ms (producing alone {} ms)", pipeline.elapsedNanos() / 1_000_000,
+                    pipeline.produceNanos() / 1_000_000);
+            notes.add(String.format(Locale.ROOT, "Pipeline workload: %,d MetricObserved events (%,d daily and %,d hourly "
+                    + "keys of %d advertisers; about 10%% are restatements of a key seen before) produced to "
+                    + "`tiktok.metrics.v1`; done when reporting-service's tables hold the latest observation of every "
+                    + "key (row counts and the sum of impressions match). The pipeline took %.1f s, of which producing "
+                    + "took %.1f s. The JDBC reference upserts the same rows, already decoded, in batches of %d into "
+                    + "tables created by reporting-service's own migrations; the Kafka reference produces the same "
+                    + "records to a fresh topic with the same partitions and consumes them without doing anything. "
+                    + "Each of the three first runs an unmeasured warm-up of %,d other observations.",
+                    workload.size(), workload.expectedDailyRows(), workload.expectedHourlyRows(),
+                    MetricWorkload.ADVERTISERS, pipeline.elapsedNanos() / 1e9, pipeline.produceNanos() / 1e9,
+                    JdbcUpsertReference.BATCH, warmup.size()));
+            return pipelineRows(workload.size(), pipeline.elapsedNanos(), jdbc, raw);
+        }
+    }
+
+    static List<Row> pipelineRows(int observations, long pipelineNanos, long jdbcNanos, long rawNanos) {
+        double pipeline = observations * 1e9 / pipelineNanos;
+        double jdbc = observations * 1e9 / jdbcNanos;
+        double raw = observations * 1e9 / rawNanos;
+        String m = "1 Pipeline throughput";
+        return List.of(
+                new Row(m, "observations/s, tiktok.metrics.v1 → reporting-service aggregates ("
+                        + Format.count(observations) + " observations in " + Format.seconds(pipelineNanos / 1e9) + ")",
+                        Format.perSecond(pipeline), "", "", "≥ 50,000 /s on 2 cores",
+                        Row.verdict(pipeline >= PIPELINE_TARGET_PER_SECOND)),
+                new Row(m, "vs plain JDBC batched upsert of the same rows", Format.perSecond(pipeline),
+                        "JDBC batched upsert: " + Format.perSecond(jdbc), Format.ratio(pipeline / jdbc), "≥ 2×",
+                        Row.verdict(pipeline / jdbc >= 2)),
+                new Row(m, "vs raw Kafka produce+consume of the same records", Format.perSecond(pipeline),
+                        "raw Kafka: " + Format.perSecond(raw), Format.ratio(pipeline / raw), "≥ 0.25×",
+                        Row.verdict(pipeline / raw >= 0.25)));
+    }
+
+    /** Measures 2 (API calls), 6 (footprint) and 5 (gateway) on one local stack started as the launcher starts it. */
+    static List<Row> stack(BenchConfig config, List<String> notes) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        try (LocalStack stack = LocalStack.start(config.servicesDir(), config.workDir().resolve("stack-home"),
+                Duration.ofMinutes(5))) {
+            Map<String, Long> rss = stack.rssByComponent();
+            // Waits for the first full sync of the sandbox too, so that the gateway load does not race the backfill.
+            ApiCallsPerSync.Result calls = ApiCallsPerSync.measure(stack.ingestUrl(), stack.sandboxUrl(),
+                    Duration.ofMinutes(5));
+            if (config.measures().contains("apicalls")) {
+                rows.addAll(apiCallsRows(calls));
+                notes.add(apiCallsNote(calls));
+            }
+            if (config.measures().contains("footprint")) {
+                rows.addAll(footprintRows(stack.readyNanos(), stack.reportedSeconds(), rss));
+                notes.add("Footprint: the launcher's executable jar as a process (its `AdpulseStack.start`, services "
+                        + "with its flags `-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1`, on free ports through "
+                        + "`ADPULSE_PORTS=random` so the run can share the machine with a stack on the "
+                        + "documented ports), timed from starting the process to its line `Adpulse stack ready in N s`. "
+                        + "RSS is VmRSS from /proc right after the sandbox's advertisers were connected (their history "
+                        + "being ingested). PostgreSQL's RSS sums its processes and so counts shared buffers more than "
+                        + "once.");
+            }
+            if (config.measures().contains("gateway")) {
+                Thread.sleep(SETTLE.toMillis());
+                String session = GatewaySession.signIn(stack.gatewayUrl(), "admin", stack.password());
+                String basic = "Basic " + Base64.getEncoder()
+                        .encodeToString(("admin:" + stack.password()).getBytes(StandardCharsets.UTF_8));
+                HttpLoad.Result direct = HttpLoad.run(URI.create(stack.reportingUrl() + ADVERTISERS), Map.of(),
+                        config.concurrency(), config.gatewayWarmup(), config.gatewayDuration());
+                HttpLoad.Result gateway = HttpLoad.run(URI.create(stack.gatewayUrl() + ADVERTISERS),
+                        Map.of("Cookie", session), config.concurrency(), config.gatewayWarmup(),
+                        config.gatewayDuration());
+                HttpLoad.Result gatewayBasic = HttpLoad.run(URI.create(stack.gatewayUrl() + ADVERTISERS),
+                        Map.of("Authorization", basic), config.concurrency(), config.gatewayWarmup(),
+                        config.gatewayDuration());
+                HttpLoad.Result directAgain = HttpLoad.run(URI.create(stack.reportingUrl() + ADVERTISERS), Map.of(),
+                        config.concurrency(), config.gatewayWarmup(), config.gatewayDuration());
+                rows.addAll(gatewayRows(config.concurrency(), gateway, direct));
+                rows.addAll(gatewayBasicRows(gatewayBasic, direct));
+                notes.add(String.format(Locale.ROOT, "Gateway: `GET %s` by %d closed-loop clients (platform threads, "
+                        + "java.net.http, HTTP/1.1 keep-alive), after the first full sync and a %d s pause; %d s "
+                        + "warm-up then %d s measured per target: directly on reporting-service, then through the "
+                        + "gateway signed in as the dashboard is (form login, session cookie), then through the gateway "
+                        + "with HTTP Basic on every request (as scripts do), then directly again as a drift check "
+                        + "(%s, p99 %s). "
+                        + "The gateway's per-address and per-user rate limits (defaults 100/s and 50/s, answered "
+                        + "with 429) are raised for the run through ADPULSE_GATEWAY_LIMITS_PERIPPERSECOND and "
+                        + "ADPULSE_GATEWAY_LIMITS_PERUSERPERSECOND, as the load comes from one address and one user. "
+                        + "Errors (non-2xx or I/O): direct %d, session %d, Basic %d.", ADVERTISERS,
+                        config.concurrency(), SETTLE.toSeconds(), config.gatewayWarmup().toSeconds(),
+                        config.gatewayDuration().toSeconds(), Format.perSecond(directAgain.requestsPerSecond()),
+                        Format.millis(directAgain.percentileMillis(99)), direct.errors(), gateway.errors(),
+                        gatewayBasic.errors()));
+            }
+        }
+        return rows;
+    }
+
+    static List<Row> apiCallsRows(ApiCallsPerSync.Result calls) {
+        double ratio = (double) calls.adpulseCalls() / calls.usualCalls();
+        return List.of(new Row("2 TikTok API calls", "calls of the first full sync of the seeded sandbox ("
+                + calls.advertisers() + " advertisers × " + ApiCallsPerSync.DAILY_DAYS + " days daily at 4 levels + "
+                + ApiCallsPerSync.HOURLY_DAYS + " days campaign-hourly, entities)", Format.count(calls.adpulseCalls()),
+                "usual connector slicing, same data: " + Format.count(calls.usualCalls()), Format.ratio(ratio), "≤ 0.5×",
+                Row.verdict(ratio <= 0.5)));
+    }
+
+    static String apiCallsNote(ApiCallsPerSync.Result calls) {
+        return "TikTok API calls: counted by the sandbox (`GET /sandbox/calls`) once every connection's first (GRANT) "
+                + "sync succeeded, the connect flow's OAuth calls left out; ingest-service counted "
+                + Format.count(calls.ingestCounted()) + " on its runs. By path: " + calls.byPath() + ". The usual "
+                + "slicing (../shared/tiktok-api.md §7, Airbyte defaults) for the same streams and days: advertiser "
+                + "info per 100 advertisers, per advertiser campaigns ×3 (buying types), ad groups, ads, one call per "
+                + "30-day window per daily level and one per day of hourly, one page per window (every window here has "
+                + "under 1000 rows)."
+                + (calls.clean() ? "" : " Caution: another sync started before the count was read; it may be included.");
+    }
+
+    static List<Row> gatewayBasicRows(HttpLoad.Result basic, HttpLoad.Result direct) {
+        String m = "5 Gateway";
+        return List.of(
+                new Row(m, "requests/s through the gateway with HTTP Basic (credentials checked on every request)",
+                        Format.perSecond(basic.requestsPerSecond()), "direct: " + Format.perSecond(direct.requestsPerSecond()),
+                        Format.ratio(basic.requestsPerSecond() / direct.requestsPerSecond()), "", ""),
+                new Row(m, "p99 latency through the gateway with HTTP Basic", Format.millis(basic.percentileMillis(99)),
+                        "direct: " + Format.millis(direct.percentileMillis(99)),
+                        Format.ratio(basic.percentileMillis(99) / direct.percentileMillis(99)), "", ""));
+    }
+
+    static List<Row> footprintRows(long readyNanos, int reportedSeconds, Map<String, Long> rssByComponent) {
+        String m = "6 Footprint";
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row(m, "run command → ready stack", Format.seconds(readyNanos / 1e9)
+                + " (launcher reports " + reportedSeconds + " s)", "", "", "< 60 s",
+                Row.verdict(readyNanos < READY_TARGET.toNanos())));
+        long total = 0;
+        for (Map.Entry<String, Long> e : rssByComponent.entrySet()) {
+            rows.add(Row.context(m, "RSS " + e.getKey(), Format.mebibytes(e.getValue())));
+            total += e.getValue();
+        }
+        rows.add(new Row(m, "RSS total", Format.mebibytes(total), "", "", "< 2.5 GB (2,384 MiB)",
+                Row.verdict(total < FOOTPRINT_TARGET_BYTES)));
+        return rows;
+    }
+
+    static List<Row> gatewayRows(int concurrency, HttpLoad.Result gateway, HttpLoad.Result direct) {
+        String m = "5 Gateway";
+        double p50 = gateway.percentileMillis(50);
+        double p99 = gateway.percentileMillis(99);
+        double directP50 = direct.percentileMillis(50);
+        double directP99 = direct.percentileMillis(99);
+        return List.of(
+                new Row(m, "requests/s through the gateway (session cookie), " + concurrency + " concurrent clients",
+                        Format.perSecond(gateway.requestsPerSecond()),
+                        "direct: " + Format.perSecond(direct.requestsPerSecond()),
+                        Format.ratio(gateway.requestsPerSecond() / direct.requestsPerSecond()), "≥ 1000 req/s",
+                        Row.verdict(gateway.requestsPerSecond() >= 1000)),
+                new Row(m, "p50 latency through the gateway (session cookie)", Format.millis(p50), "direct: " + Format.millis(directP50),
+                        Format.ratio(p50 / directP50), "", ""),
+                new Row(m, "p99 latency through the gateway (session cookie)", Format.millis(p99), "direct: " + Format.millis(directP99),
+                        Format.ratio(p99 / directP99), "≤ 1.3× direct p99", Row.verdict(p99 <= 1.3 * directP99)));
+    }
+}

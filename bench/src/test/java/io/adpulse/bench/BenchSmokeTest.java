@@ -1,0 +1,171 @@
+package io.adpulse.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Proves that every implemented benchmark still executes and yields its rows, at a volume that takes seconds. No
+ * figure is checked against a target here: benchmarks are not timed tests.
+ */
+class BenchSmokeTest {
+
+    @TempDir
+    Path work;
+
+    private BenchConfig tinyConfig() {
+        return new BenchConfig(300, Path.of(System.getProperty("bench.services.dir")), work.resolve("BENCHMARKS.md"),
+                work, BenchConfig.ALL, 2, Duration.ofSeconds(1), Duration.ZERO, Duration.ofMinutes(3));
+    }
+
+    @Test
+    void pipelineMeasureAndBothReferencesRunThroughReportingServiceAndYieldRows() throws Exception {
+        List<String> notes = new ArrayList<>();
+
+        List<Row> rows = BenchMain.pipeline(tinyConfig(), notes);
+
+        assertThat(rows).hasSize(3).allSatisfy(row -> {
+            assertThat(row.measure()).isEqualTo("1 Pipeline throughput");
+            assertThat(row.value()).endsWith("/s").doesNotContain("NaN").doesNotContain("Infinity");
+            assertThat(row.met()).isNotBlank();
+        });
+        assertThat(rows.get(1).reference()).startsWith("JDBC batched upsert: ");
+        assertThat(rows.get(2).reference()).startsWith("raw Kafka: ");
+        assertThat(notes).singleElement().asString().contains("300 MetricObserved events");
+    }
+
+    @Test
+    void workloadKnowsTheFinalStateItsRestatementsLeave() {
+        MetricWorkload workload = MetricWorkload.generate(1000);
+
+        assertThat(workload.size()).isEqualTo(1000);
+        assertThat(workload.expectedDailyRows() + workload.expectedHourlyRows()).isEqualTo(900);
+        assertThat(workload.events().stream().map(e -> e.data().naturalKey()).distinct().count()).isEqualTo(900);
+        assertThat(workload.events()).extracting(e -> e.id()).doesNotHaveDuplicates();
+        assertThat(MetricWorkload.generate(1000, 1).events()).extracting(e -> e.data().advertiserId())
+                .doesNotContainAnyElementsOf(workload.events().stream().map(e -> e.data().advertiserId()).toList());
+    }
+
+    @Test
+    void gatewayMeasureLoadsTwoLiveEndpointsAndYieldsRows() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        byte[] body = "{\"advertisers\":[]}".getBytes(StandardCharsets.UTF_8);
+        server.createContext("/api/reporting/advertisers", exchange -> {
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            URI uri = URI.create("http://localhost:" + server.getAddress().getPort() + BenchMain.ADVERTISERS);
+            HttpLoad.Result direct = HttpLoad.run(uri, Map.of(), 2, Duration.ZERO, Duration.ofSeconds(1));
+            HttpLoad.Result gateway = HttpLoad.run(uri, Map.of("Authorization", "Basic eDp5"), 2, Duration.ZERO,
+                    Duration.ofSeconds(1));
+
+            assertThat(direct.requests()).isPositive();
+            assertThat(direct.errors()).isZero();
+            assertThat(direct.percentileMillis(99)).isGreaterThanOrEqualTo(direct.percentileMillis(50));
+            assertThat(BenchMain.gatewayRows(2, gateway, direct)).hasSize(3)
+                    .allSatisfy(row -> assertThat(row.reference()).startsWith("direct: "));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void apiCallsMeasureWaitsForTheGrantSyncAndComparesWithTheUsualSlicing() throws Exception {
+        String running = connections("RUNNING");
+        String done = connections("SUCCEEDED");
+        int[] polls = {0};
+        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        server.createContext("/api/ingest/connections", exchange -> {
+            byte[] body = (polls[0]++ < 2 ? running : done).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.createContext("/sandbox/calls", exchange -> {
+            byte[] body = ("{\"total\":42,\"by_path\":{\"/open_api/v1.3/oauth2/access_token/\":1,"
+                    + "\"/open_api/v1.3/oauth2/advertiser/get/\":1,\"/open_api/v1.3/advertiser/info/\":1,"
+                    + "\"/open_api/v1.3/report/integrated/get/\":39}}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://localhost:" + server.getAddress().getPort();
+
+            ApiCallsPerSync.Result result = ApiCallsPerSync.measure(url, url, Duration.ofSeconds(30));
+
+            assertThat(result.adpulseCalls()).isEqualTo(40);
+            assertThat(result.ingestCounted()).isEqualTo(2 * 13);
+            assertThat(result.advertisers()).isEqualTo(2);
+            assertThat(result.usualCalls()).isEqualTo(1 + 2 * (5 + 8 + 2));
+            assertThat(BenchMain.apiCallsRows(result)).singleElement()
+                    .satisfies(row -> assertThat(row.ratio()).isEqualTo("1.29×"));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static String connections(String result) {
+        String sync = "{\"runId\":%d,\"reason\":\"GRANT\",\"result\":\"" + result + "\",\"apiCalls\":13,\"error\":null}";
+        return "[{\"id\":\"adv-1\",\"lastSync\":" + sync.formatted(1) + "},{\"id\":\"adv-2\",\"lastSync\":"
+                + sync.formatted(2) + "}]";
+    }
+
+    @Test
+    void footprintMeasureReadsTheResidentMemoryOfAProcessTree() throws Exception {
+        Process child = new ProcessBuilder("sleep", "30").start();
+        try {
+            Map<String, Long> rss = ProcessTree.rssByComponent(ProcessHandle.current(), "bench");
+
+            assertThat(rss).containsKeys("bench", "sleep").allSatisfy((name, bytes) -> assertThat(bytes).isPositive());
+            List<Row> rows = BenchMain.footprintRows(Duration.ofSeconds(42).toNanos(), 41, rss);
+            assertThat(rows).extracting(Row::figure).contains("run command → ready stack", "RSS bench", "RSS sleep",
+                    "RSS total");
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void recognisesTheLaunchersReadyAndPortsLinesAndNamesServiceJvmsByTheirJar() {
+        Matcher m = LocalStack.READY.matcher("18:02:11.120 INFO  i.a.launcher.AdpulseStack - Adpulse stack ready in 37 s");
+        Matcher ports = LocalStack.PORTS.matcher("ADPULSE-STACK gateway=40001 reporting=40002 ingest=40003 sandbox=40004 postgres=40005");
+
+        assertThat(m.find()).isTrue();
+        assertThat(m.group(1)).isEqualTo("37");
+        assertThat(ports.find()).isTrue();
+        assertThat(ports.group(5)).isEqualTo("40005");
+        assertThat(ProcessTree.component("/usr/bin/java -Xmx512m -jar /x/services/gateway.jar")).isEqualTo("gateway");
+        assertThat(ProcessTree.component("postgres: checkpointer")).isEqualTo("postgresql");
+    }
+
+    @Test
+    void reportHoldsTheMachineAndEveryRow() {
+        List<Row> rows = List.of(new Row("5 Gateway", "p99 | through", "3.0 ms", "direct: 2.0 ms", "1.50×",
+                "≤ 1.3× direct p99", Row.verdict(false)));
+
+        String md = Report.markdown(Machine.current(), Instant.parse("2026-11-25T18:00:00Z"), BenchMain.COMMAND, rows,
+                List.of("a note"));
+
+        assertThat(md).contains("| cores | " + Runtime.getRuntime().availableProcessors())
+                .contains("| 5 Gateway | p99 \\| through | 3.0 ms | direct: 2.0 ms | 1.50× | ≤ 1.3× direct p99 | **no** |")
+                .contains("- a note").contains("2026-11-25T18:00:00Z");
+        assertThat(List.of(md.split("\n"))).anyMatch(line -> line.startsWith("| measure | figure | value |"));
+    }
+}
