@@ -112,6 +112,9 @@ final class Workspace {
     List<Path> mainSources() {
         List<Path> sources = new ArrayList<>();
         for (String module : modules()) {
+            if (module.equals("bench")) {
+                continue; // the benchmarks' scratch topics and meters are not part of what is deployed
+            }
             Path java = root.resolve(module).resolve("src/main/java");
             if (Files.isDirectory(java)) {
                 try (Stream<Path> files = Files.walk(java)) {
