@@ -109,6 +109,26 @@ class AuditTrailTest extends AuditServiceTest {
     }
 
     @Test
+    void anErasureIsKeptAsAFactWithItsRequesterAndNoEarlierEntryIsRemoved() {
+        String subject = TestEvents.unique("erased");
+        kafka.publish(TestEvents.sample(EventSamples.connectionRevoked(), subject));
+        kafka.awaitConsumed(Topics.CONNECTIONS);
+        long headBefore = api().head().get("sequence").asLong();
+
+        kafka.publish(TestEvents.sample(EventSamples.privacyRequested(), subject));
+        kafka.publish(TestEvents.sample(EventSamples.privacyCompleted(), subject));
+        kafka.awaitConsumed(Topics.PRIVACY_REQUESTS, Topics.PRIVACY_COMPLETIONS);
+
+        List<JsonNode> entries = api().all(b -> b.queryParam("subject", subject).queryParam("order", "asc"));
+        assertThat(entries).extracting(e -> e.get("type").asString()).containsExactly(
+                "adpulse.connections.revoked.v1", "adpulse.privacy.requested.v1", "adpulse.privacy.completed.v1");
+        assertThat(entries.get(1).get("actor").asString()).isEqualTo("admin");
+        assertThat(entries.get(2).at("/payload/data/deletedRows/metric_daily").asLong()).isEqualTo(42);
+        assertThat(api().head().get("sequence").asLong()).isGreaterThanOrEqualTo(headBefore + 2);
+        assertThat(api().verify().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
     void redeliveredRecordsAreNotAppendedAgain() throws Exception {
         String actor = TestEvents.unique("redelivered");
         RecordMetadata first = kafka.publish(TestEvents.access(actor, "auth", AccessRecorded.Decision.DENIED, T1));

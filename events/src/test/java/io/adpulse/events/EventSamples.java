@@ -82,11 +82,29 @@ public final class EventSamples {
         return EventEnvelope.of("/adpulse/gateway", data.actor(), T0, data, data.correlationId());
     }
 
+    public static EventEnvelope<PrivacyRequested> privacyRequested() {
+        var data = new PrivacyRequested("erasure-5b0c6f1e", "conn-7002238017842757633", ConnectionKind.ADVERTISER,
+                List.of("7002238017842757633"), null, PrivacyRequested.Kind.ERASURE, "admin", T0,
+                PrivacyRequested.Reason.EXPLICIT);
+        return EventEnvelope.of("/adpulse/auth-service", data.connectionId(), T0, data, data.requestId());
+    }
+
+    public static EventEnvelope<PrivacyCompleted> privacyCompleted() {
+        Map<String, Long> deleted = new LinkedHashMap<>();
+        deleted.put("metric_daily", 42L);
+        deleted.put("entity", 7L);
+        var data = new PrivacyCompleted("erasure-5b0c6f1e", "reporting-service", "conn-7002238017842757633", deleted,
+                T0);
+        return EventEnvelope.of("/adpulse/reporting-service", data.connectionId(), T0, data, data.requestId(),
+                data.service());
+    }
+
     /** Every sample, by type, in declaration order of {@link EventType}. */
     public static Map<EventType, EventEnvelope<?>> all() {
         Map<EventType, EventEnvelope<?>> all = new LinkedHashMap<>();
         for (EventEnvelope<?> e : List.of(connectionGranted(), connectionRevoked(), entityObserved(), metricObserved(),
-                apiErrorOccurred(), alertFired(), alertResolved(), accessRecorded())) {
+                apiErrorOccurred(), alertFired(), alertResolved(), accessRecorded(), privacyRequested(),
+                privacyCompleted())) {
             all.put(e.type(), e);
         }
         return all;

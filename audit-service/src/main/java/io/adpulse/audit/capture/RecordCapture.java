@@ -3,6 +3,7 @@ package io.adpulse.audit.capture;
 import io.adpulse.events.AccessRecorded;
 import io.adpulse.events.ConnectionGranted;
 import io.adpulse.events.ConnectionRevoked;
+import io.adpulse.events.PrivacyRequested;
 import io.adpulse.events.EventCodec;
 import io.adpulse.events.EventEnvelope;
 import io.adpulse.events.InvalidEventException;
@@ -143,6 +144,9 @@ public class RecordCapture {
         }
         if (event.data() instanceof ConnectionRevoked revoked) {
             return new Actor(revoked.revokedBy(), null, null);
+        }
+        if (event.data() instanceof PrivacyRequested erasure) {
+            return new Actor(erasure.requestedBy(), null, null);
         }
         return new Actor(null, null, null);
     }

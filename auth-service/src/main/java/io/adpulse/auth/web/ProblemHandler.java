@@ -1,6 +1,7 @@
 package io.adpulse.auth.web;
 
 import io.adpulse.auth.connection.ConnectionNotFoundException;
+import io.adpulse.auth.privacy.ErasureNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -33,6 +34,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConnectionNotFoundException.class)
     ResponseEntity<Object> notFound(ConnectionNotFoundException e) {
         return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "connection-not-found", "Unknown connection",
+                e.getMessage()));
+    }
+
+    @ExceptionHandler(ErasureNotFoundException.class)
+    ResponseEntity<Object> erasureNotFound(ErasureNotFoundException e) {
+        return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "erasure-not-found", "Unknown erasure request",
                 e.getMessage()));
     }
 

@@ -3,6 +3,7 @@ package io.adpulse.auth.connection.web;
 import io.adpulse.auth.connection.ConnectionService;
 import io.adpulse.auth.connection.RefreshService;
 import io.adpulse.auth.connection.RevocationService;
+import io.adpulse.auth.privacy.ErasureService;
 import io.adpulse.auth.web.Actor;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +23,14 @@ class ConnectionController {
     private final ConnectionService connections;
     private final RevocationService revocations;
     private final RefreshService refreshes;
+    private final ErasureService erasures;
 
-    ConnectionController(ConnectionService connections, RevocationService revocations, RefreshService refreshes) {
+    ConnectionController(ConnectionService connections, RevocationService revocations, RefreshService refreshes,
+            ErasureService erasures) {
         this.connections = connections;
         this.revocations = revocations;
         this.refreshes = refreshes;
+        this.erasures = erasures;
     }
 
     @GetMapping
@@ -42,12 +46,18 @@ class ConnectionController {
     /**
      * Disconnects the account: revokes the token at TikTok (best effort), deletes the stored tokens,
      * marks the connection REVOKED and publishes {@code ConnectionRevoked} and a tombstone. Answers the
-     * connection in its new state and what happened at TikTok; repeating it is harmless.
+     * connection in its new state and what happened at TikTok; repeating it is harmless. With
+     * {@code adpulse.auth.privacy.erase-on-disconnect} on, it also requests the erasure of the account's data and
+     * answers the request's id as {@code erasureRequestId}.
      */
     @DeleteMapping("/{id}")
     Mono<DisconnectionView> revoke(@PathVariable String id,
             @RequestHeader(name = Actor.HEADER, required = false) String actor) {
-        return revocations.revokeByOperator(id, Actor.orSystem(actor)).map(DisconnectionView::of);
+        String who = Actor.orSystem(actor);
+        return revocations.revokeByOperator(id, who)
+                .flatMap(disconnection -> erasures.afterDisconnect(disconnection, who)
+                        .map(erasureId -> DisconnectionView.of(disconnection, erasureId))
+                        .defaultIfEmpty(DisconnectionView.of(disconnection, null)));
     }
 
     /**

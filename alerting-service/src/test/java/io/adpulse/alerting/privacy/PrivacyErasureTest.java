@@ -1,0 +1,145 @@
+package io.adpulse.alerting.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.adpulse.alerting.AlertingServiceTest;
+import io.adpulse.events.ConnectionKind;
+import io.adpulse.events.EventCodec;
+import io.adpulse.events.EventEnvelope;
+import io.adpulse.events.PrivacyCompleted;
+import io.adpulse.events.PrivacyRequested;
+import io.adpulse.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * An erasure request on {@code privacy.requests.v1} removes one account's rows from every table that names an
+ * advertiser (directly, by alert label, by group label or through an alert's fingerprint), and only its rows.
+ */
+class PrivacyErasureTest extends AlertingServiceTest {
+
+    /** How to find an advertiser's rows ({@code :a}) in every table of this service that holds any. */
+    private static final Map<String, String> ACCOUNT_TABLES = accountTables();
+
+    private final EventCodec codec = new EventCodec();
+
+    @Autowired
+    DatabaseClient db;
+
+    private static Map<String, String> accountTables() {
+        Map<String, String> tables = new LinkedHashMap<>();
+        tables.put("advertiser", "advertiser_id = :a");
+        tables.put("campaign", "advertiser_id = :a");
+        tables.put("campaign_spend", "advertiser_id = :a");
+        tables.put("alert", "labels ->> 'advertiser_id' = :a");
+        tables.put("notification_group", "group_labels ->> 'advertiser_id' = :a");
+        tables.put("notification_member", "alert_id in (select id from alert where labels ->> 'advertiser_id' = :a)"
+                + " or group_id in (select id from notification_group where group_labels ->> 'advertiser_id' = :a)");
+        tables.put("delivery", "body like '%' || :a || '%'");
+        tables.put("outbox", "record_key = 'fp-' || :a");
+        return tables;
+    }
+
+    @Test
+    void erasureDeletesEveryRowOfTheAccountAndConfirmsWithCounts() {
+        String erased = "privacy-" + UUID.randomUUID();
+        String kept = "privacy-" + UUID.randomUUID();
+        seed(erased);
+        seed(kept);
+        Map<String, Long> keptBefore = countsOf(kept);
+        String requestId = "erasure-" + UUID.randomUUID();
+
+        request(requestId, erased);
+
+        PrivacyCompleted done = awaitCompletion(requestId);
+        assertThat(countsOf(erased)).allSatisfy((table, count) -> assertThat(count).as(table).isZero());
+        assertThat(countsOf(kept)).isEqualTo(keptBefore).allSatisfy((table, count) -> assertThat(count).as(table)
+                .isPositive());
+        assertThat(done.service()).isEqualTo("alerting-service");
+        assertThat(done.connectionId()).isEqualTo("conn-" + erased);
+        assertThat(done.deletedRows()).containsExactlyInAnyOrderEntriesOf(Map.of("advertiser", 1L, "campaign", 1L,
+                "campaign_spend", 1L, "alert", 1L, "notification_group", 1L, "notification_member", 1L,
+                "delivery", 1L, "outbox", 1L));
+    }
+
+    @Test
+    void aRecordThatIsNotAnErasureRequestIsDeadLettered() {
+        String key = "privacy-garbage-" + UUID.randomUUID();
+
+        KAFKA.send(Topics.PRIVACY_REQUESTS, key, "{\"not\": \"an event\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(KAFKA.awaitRecords(Topics.deadLetter(Topics.PRIVACY_REQUESTS), r -> key.equals(r.key())))
+                .isNotEmpty();
+    }
+
+    private PrivacyCompleted awaitCompletion(String requestId) {
+        List<ConsumerRecord<String, byte[]>> found = KAFKA.awaitRecords(Topics.PRIVACY_COMPLETIONS,
+                r -> codec.decode(r.value(), PrivacyCompleted.class).data().requestId().equals(requestId));
+        return codec.decode(found.get(0).value(), PrivacyCompleted.class).data();
+    }
+
+    /**
+     * One advertiser with a campaign, its spend, a resolved alert (so the evaluation loop leaves it alone) with its
+     * notification group, membership, delivery and outbox record.
+     */
+    private void seed(String advertiserId) {
+        String fingerprint = "fp-" + advertiserId;
+        String labels = "{\"alertname\": \"daily-budget-pacing\", \"advertiser_id\": \"" + advertiserId + "\"}";
+        execute("insert into advertiser (advertiser_id, name, time_zone, currency, observed_at)"
+                + " values (:a, 'Seeded', 'UTC', 'USD', now())", advertiserId);
+        execute("insert into campaign (advertiser_id, campaign_id, name, status, deleted, budget, budget_currency,"
+                + " budget_mode, observed_at) values (:a, '1801', 'Seeded', 'ENABLE', false, 100, 'USD',"
+                + " 'BUDGET_MODE_TOTAL', now())", advertiserId);
+        execute("insert into campaign_spend (advertiser_id, campaign_id, local_date, spend, currency, observed_at)"
+                + " values (:a, '1801', date '2026-11-20', 10, 'USD', now())", advertiserId);
+        db.sql("insert into alert (fingerprint, rule, severity, state, labels, summary, starts_at, resolved_at,"
+                        + " resolution, routed) values (:f, 'daily-budget-pacing', 'WARNING', 'RESOLVED', cast(:l as jsonb),"
+                        + " 'seeded', now(), now(), 'seeded', true)")
+                .bind("f", fingerprint).bind("l", labels).fetch().rowsUpdated().block(Duration.ofSeconds(10));
+        db.sql("insert into notification_group (route, receiver, group_key, group_labels, created_at, next_flush_at)"
+                        + " values ('root', 'blackhole', :k, cast(:l as jsonb), now(), now() + interval '1 day')")
+                .bind("k", "root:{advertiser_id=\"" + advertiserId + "\"}").bind("l", labels)
+                .fetch().rowsUpdated().block(Duration.ofSeconds(10));
+        execute("insert into notification_member (group_id, alert_id, notified_state) select g.id, a.id, 'RESOLVED'"
+                + " from notification_group g, alert a where g.group_labels ->> 'advertiser_id' = :a"
+                + " and a.labels ->> 'advertiser_id' = :a", advertiserId);
+        db.sql("insert into delivery (receiver, integration, integration_index, group_key, alert_status, alert_count,"
+                        + " fingerprints, body, status, next_attempt_at, created_at, delivered_at) values ('blackhole',"
+                        + " 'webhook', 0, 'root', 'resolved', 1, array[:f], :b, 'DELIVERED', now(), now(), now())")
+                .bind("f", fingerprint).bind("b", "{\"advertiser_id\": \"" + advertiserId + "\"}")
+                .fetch().rowsUpdated().block(Duration.ofSeconds(10));
+        db.sql("insert into outbox (topic, record_key, event_id, event_type, payload, created_at, published_at)"
+                        + " values ('alerts.v1', :f, :e, 'adpulse.alerts.fired.v1', :p, now(), now())")
+                .bind("f", fingerprint).bind("e", UUID.randomUUID().toString())
+                .bind("p", java.nio.ByteBuffer.wrap(labels.getBytes(StandardCharsets.UTF_8)))
+                .fetch().rowsUpdated().block(Duration.ofSeconds(10));
+    }
+
+    private void execute(String sql, String advertiserId) {
+        db.sql(sql).bind("a", advertiserId).fetch().rowsUpdated().block(Duration.ofSeconds(10));
+    }
+
+    private Map<String, Long> countsOf(String advertiserId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        ACCOUNT_TABLES.forEach((table, condition) -> counts.put(table,
+                db.sql("select count(*) from " + table + " where " + condition).bind("a", advertiserId)
+                        .map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10))));
+        return counts;
+    }
+
+    private void request(String requestId, String advertiserId) {
+        String connectionId = "conn-" + advertiserId;
+        var data = new PrivacyRequested(requestId, connectionId, ConnectionKind.ADVERTISER, List.of(advertiserId), null,
+                PrivacyRequested.Kind.ERASURE, "admin", NOW, PrivacyRequested.Reason.EXPLICIT);
+        KAFKA.send(Topics.PRIVACY_REQUESTS, connectionId,
+                codec.encode(EventEnvelope.of("/adpulse/auth-service", connectionId, NOW, data, requestId)));
+    }
+}

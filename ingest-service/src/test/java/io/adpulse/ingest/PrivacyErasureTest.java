@@ -1,0 +1,124 @@
+package io.adpulse.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.adpulse.events.ConnectionKind;
+import io.adpulse.events.EventEnvelope;
+import io.adpulse.events.PrivacyCompleted;
+import io.adpulse.events.PrivacyRequested;
+import io.adpulse.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+/** An erasure request on {@code privacy.requests.v1} removes one account's rows from every table, and only its rows. */
+class PrivacyErasureTest extends IngestServiceTestBase {
+
+    /** Every table of this service with a connection or advertiser column, and how it names the account. */
+    private static final Map<String, String> ACCOUNT_TABLES = Map.of(
+            "connection", "id = :c or advertiser_id = :a",
+            "sync_run", "connection_id = :c",
+            "sync_watermark", "connection_id = :c",
+            "published_fact", "advertiser_id = :a");
+
+    @Test
+    void erasureDeletesEveryRowOfTheAccountAndConfirmsWithCounts() {
+        String erased = uniqueAdvertiserId();
+        String kept = uniqueAdvertiserId();
+        seed(erased);
+        seed(kept);
+        String requestId = "erasure-" + UUID.randomUUID();
+        Map<String, Long> keptBefore = countsOf(kept);
+
+        request(requestId, erased);
+
+        eventually().untilAsserted(() -> assertThat(completions(requestId)).isNotEmpty());
+        assertThat(countsOf(erased)).allSatisfy((table, count) -> assertThat(count).as(table).isZero());
+        assertThat(countsOf(kept)).isEqualTo(keptBefore).allSatisfy((table, count) -> assertThat(count).isPositive());
+        PrivacyCompleted done = completions(requestId).get(0).data();
+        assertThat(done.service()).isEqualTo("ingest-service");
+        assertThat(done.connectionId()).isEqualTo("conn-" + erased);
+        assertThat(done.deletedRows()).containsEntry("connection", 1L).containsEntry("sync_run", 2L)
+                .containsEntry("sync_watermark", 1L).containsEntry("published_fact", 2L);
+    }
+
+    @Test
+    void aRedeliveredRequestDeletesNothingMoreAndConfirmsUnderTheSameEventId() {
+        String erased = uniqueAdvertiserId();
+        seed(erased);
+        String requestId = "erasure-" + UUID.randomUUID();
+
+        request(requestId, erased);
+        eventually().untilAsserted(() -> assertThat(completions(requestId)).hasSize(1));
+        request(requestId, erased);
+
+        eventually().untilAsserted(() -> assertThat(completions(requestId)).hasSize(2));
+        List<EventEnvelope<PrivacyCompleted>> both = completions(requestId);
+        assertThat(both.get(1).id()).isEqualTo(both.get(0).id());
+        assertThat(both.get(1).data().deletedRows()).allSatisfy((table, count) -> assertThat(count).isZero());
+    }
+
+    @Test
+    void aRecordThatIsNotAnErasureRequestIsDeadLettered() {
+        String key = "privacy-garbage-" + UUID.randomUUID();
+        kafka.send(new ProducerRecord<>(Topics.PRIVACY_REQUESTS, key, "{}".getBytes(StandardCharsets.UTF_8))).join();
+
+        eventually().untilAsserted(() -> assertThat(TopicReader.readAll(Topics.deadLetter(Topics.PRIVACY_REQUESTS))
+                .stream().map(ConsumerRecord::key)).contains(key));
+    }
+
+    private void seed(String advertiserId) {
+        String connectionId = "conn-" + advertiserId;
+        execute("insert into connection (id, advertiser_id, status, granted_at, updated_at, status_reason)"
+                + " values (:c, :a, 'REVOKED', now(), now(), 'DISCONNECTED_BY_OPERATOR')", connectionId, advertiserId);
+        for (int i = 0; i < 2; i++) {
+            execute("insert into sync_run (connection_id, reason, requested_by, started_at, finished_at, result)"
+                    + " values (:c, 'SCHEDULE', 'system', now(), now(), 'SUCCEEDED')", connectionId, null);
+            execute("insert into published_fact (fact_key, advertiser_id, stat_date, value_hash, event_id, published_at)"
+                    + " values (:c || '|' || gen_random_uuid(), :a, current_date, 'h', gen_random_uuid()::text, now())",
+                    connectionId, advertiserId);
+        }
+        execute("insert into sync_watermark (connection_id, stream, last_success_at) values (:c, 'campaign-daily', now())"
+                + "", connectionId, null);
+    }
+
+    private void execute(String sql, String connectionId, String advertiserId) {
+        var spec = db.sql(sql).bind("c", connectionId);
+        if (advertiserId != null) {
+            spec = spec.bind("a", advertiserId);
+        }
+        spec.fetch().rowsUpdated().block(Duration.ofSeconds(10));
+    }
+
+    private Map<String, Long> countsOf(String advertiserId) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        ACCOUNT_TABLES.forEach((table, condition) -> {
+            var spec = db.sql("select count(*) from " + table + " where " + condition);
+            if (condition.contains(":c")) {
+                spec = spec.bind("c", "conn-" + advertiserId);
+            }
+            if (condition.contains(":a")) {
+                spec = spec.bind("a", advertiserId);
+            }
+            counts.put(table, spec.map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10)));
+        });
+        return counts;
+    }
+
+    private void request(String requestId, String advertiserId) {
+        String connectionId = "conn-" + advertiserId;
+        var data = new PrivacyRequested(requestId, connectionId, ConnectionKind.ADVERTISER, List.of(advertiserId), null,
+                PrivacyRequested.Kind.ERASURE, "admin", NOW, PrivacyRequested.Reason.EXPLICIT);
+        kafka.send(new ProducerRecord<>(Topics.PRIVACY_REQUESTS, connectionId,
+                CODEC.encode(EventEnvelope.of("/adpulse/auth-service", connectionId, NOW, data, requestId)))).join();
+    }
+
+    private static List<EventEnvelope<PrivacyCompleted>> completions(String requestId) {
+        return read(Topics.PRIVACY_COMPLETIONS, PrivacyCompleted.class, e -> e.data().requestId().equals(requestId));
+    }
+}

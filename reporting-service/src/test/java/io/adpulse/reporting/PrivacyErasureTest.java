@@ -1,0 +1,110 @@
+package io.adpulse.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.adpulse.events.ConnectionKind;
+import io.adpulse.events.EventCodec;
+import io.adpulse.events.EventEnvelope;
+import io.adpulse.events.PrivacyCompleted;
+import io.adpulse.events.PrivacyRequested;
+import io.adpulse.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/** An erasure request on {@code privacy.requests.v1} removes one account's rows from every table, and only its rows. */
+class PrivacyErasureTest extends ReportingServiceTest {
+
+    /** Every table of this service; each has both an advertiser and a connection column. */
+    private static final List<String> ACCOUNT_TABLES = List.of("entity_state", "daily_metric", "hourly_metric");
+    private static final Instant T0 = Instant.parse("2026-11-20T09:30:00Z");
+
+    private final EventCodec codec = new EventCodec();
+
+    @Autowired
+    DatabaseClient db;
+
+    @Test
+    void erasureDeletesEveryRowOfTheAccountAndConfirmsWithCounts() {
+        String erased = TestIds.next();
+        String kept = TestIds.next();
+        seed(erased);
+        seed(kept);
+        Map<String, Long> keptBefore = countsOf(kept);
+        String requestId = "erasure-" + UUID.randomUUID();
+
+        kafka.publish(request(requestId, erased));
+
+        PrivacyCompleted done = awaitCompletion(requestId);
+        assertThat(countsOf(erased)).allSatisfy((table, count) -> assertThat(count).as(table).isZero());
+        assertThat(countsOf(kept)).isEqualTo(keptBefore).allSatisfy((table, count) -> assertThat(count).isPositive());
+        assertThat(done.service()).isEqualTo("reporting-service");
+        assertThat(done.connectionId()).isEqualTo("conn-" + erased);
+        assertThat(done.deletedRows()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("entity_state", 2L, "daily_metric", 2L, "hourly_metric", 2L));
+    }
+
+    @Test
+    void aRecordThatIsNotAnErasureRequestIsDeadLetteredWithTheReason() {
+        String key = "privacy-garbage-" + UUID.randomUUID();
+
+        kafka.publish(Topics.PRIVACY_REQUESTS, key, "{\"not\": \"an event\"}".getBytes(StandardCharsets.UTF_8));
+
+        ConsumerRecord<String, byte[]> dead = kafka.awaitRecord(Topics.deadLetter(Topics.PRIVACY_REQUESTS),
+                r -> key.equals(r.key()));
+        assertThat(new String(dead.headers().lastHeader("adpulse-dlt-reason").value(), StandardCharsets.UTF_8))
+                .startsWith("not a CloudEvents 1.0 JSON event");
+    }
+
+    private PrivacyCompleted awaitCompletion(String requestId) {
+        ConsumerRecord<String, byte[]> record = kafka.awaitRecord(Topics.PRIVACY_COMPLETIONS,
+                r -> codec.decode(r.value(), PrivacyCompleted.class).data().requestId().equals(requestId));
+        return codec.decode(record.value(), PrivacyCompleted.class).data();
+    }
+
+    private void seed(String advertiserId) {
+        String connectionId = "conn-" + advertiserId;
+        for (String entity : List.of(advertiserId, advertiserId + "1")) {
+            String level = entity.equals(advertiserId) ? "ADVERTISER" : "CAMPAIGN";
+            execute("insert into entity_state (advertiser_id, level, entity_id, connection_id, name, deleted,"
+                    + " observed_at, event_id) values (:a, :l, :e, :c, 'Seeded', false, now(), gen_random_uuid()::text)",
+                    advertiserId, connectionId, level, entity);
+            execute("insert into daily_metric (advertiser_id, level, entity_id, stat_date, connection_id, spend,"
+                    + " currency, time_zone, observed_at, event_id) values (:a, :l, :e, date '2026-11-19', :c, 1.5,"
+                    + " 'USD', 'UTC', now(), gen_random_uuid()::text)", advertiserId, connectionId, level, entity);
+            execute("insert into hourly_metric (advertiser_id, level, entity_id, stat_date, stat_hour, connection_id,"
+                    + " spend, currency, time_zone, observed_at, event_id) values (:a, :l, :e, date '2026-11-19', 9, :c,"
+                    + " 1.5, 'USD', 'UTC', now(), gen_random_uuid()::text)", advertiserId, connectionId, level, entity);
+        }
+    }
+
+    private void execute(String sql, String advertiserId, String connectionId, String level, String entityId) {
+        db.sql(sql).bind("a", advertiserId).bind("c", connectionId).bind("l", level).bind("e", entityId)
+                .fetch().rowsUpdated().block(Duration.ofSeconds(10));
+    }
+
+    private Map<String, Long> countsOf(String advertiserId) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String table : ACCOUNT_TABLES) {
+            counts.put(table, db.sql("select count(*) from " + table + " where advertiser_id = :a or connection_id = :c")
+                    .bind("a", advertiserId).bind("c", "conn-" + advertiserId)
+                    .map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10)));
+        }
+        return counts;
+    }
+
+    private static EventEnvelope<PrivacyRequested> request(String requestId, String advertiserId) {
+        String connectionId = "conn-" + advertiserId;
+        var data = new PrivacyRequested(requestId, connectionId, ConnectionKind.ADVERTISER, List.of(advertiserId), null,
+                PrivacyRequested.Kind.ERASURE, "admin", T0, PrivacyRequested.Reason.EXPLICIT);
+        return EventEnvelope.of("/adpulse/auth-service", connectionId, T0, data, requestId);
+    }
+}
