@@ -161,6 +161,8 @@ class GatewayTest {
                 .exchange().expectStatus().isForbidden();
         web.get().uri("/api/auth/connections/tiktok-business/start").headers(h -> h.setBasicAuth("admin", PASSWORD))
                 .exchange().expectStatus().isOk();
+        web.get().uri("/api/auth/privacy/erasures/e-1").headers(h -> h.setBasicAuth("olivia", PASSWORD))
+                .exchange().expectStatus().isForbidden();
     }
 
     @Test

@@ -84,7 +84,7 @@ class SecurityConfig {
                 // Scraped by Prometheus without credentials; block /actuator/** at the ingress (docs/OPERATIONS.md).
                 .pathMatchers("/actuator/prometheus").permitAll()
                 .pathMatchers("/api/audit/**").hasAnyRole("ADMIN", "AUDITOR")
-                .pathMatchers("/api/auth/connections/*/start", "/api/auth/admin/**").hasRole("ADMIN")
+                .pathMatchers("/api/auth/connections/*/start", "/api/auth/admin/**", "/api/auth/privacy/**").hasRole("ADMIN")
                 .pathMatchers(HttpMethod.DELETE, "/api/auth/**").hasRole("ADMIN")
                 .pathMatchers(HttpMethod.POST, "/api/auth/**", "/api/ingest/**").hasRole("ADMIN")
                 .pathMatchers(HttpMethod.POST, "/api/alerting/**").hasAnyRole("ADMIN", "OPERATOR", "ONCALL")
