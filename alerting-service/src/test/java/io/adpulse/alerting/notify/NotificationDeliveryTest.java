@@ -2,15 +2,9 @@ package io.adpulse.alerting.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.adpulse.alerting.AlertingServiceTest;
 import io.adpulse.alerting.HttpReceiver.Received;
 import io.adpulse.alerting.alert.domain.AlertCandidate;
-import io.adpulse.alerting.alert.domain.AlertLifecycle;
-import io.adpulse.alerting.alert.domain.Evaluation;
-import io.adpulse.alerting.alert.domain.Fingerprint;
 import io.adpulse.alerting.alert.domain.Severity;
-import io.adpulse.alerting.notify.delivery.DeliveryWorker;
-import io.adpulse.alerting.notify.dispatch.Dispatcher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -21,8 +15,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,29 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code continue} their critical alerts also to {@code pager-slack}; advertisers {@code flaky-*} go to
  * {@code flaky} without group wait; everything else to the integration-less {@code blackhole}.
  */
-class NotificationDeliveryTest extends AlertingServiceTest {
+class NotificationDeliveryTest extends DeliveryTestSupport {
 
-    static final String RULE = "notify-test";
     static final String TEAM = "/team";
     static final String SLACK = "/slack/T000/B000/XXXX";
     static final String FLAKY = "/flaky";
-    static final Instant T0 = NOW.plus(Duration.ofHours(1));
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
-    AlertLifecycle lifecycle;
-
-    @Autowired
-    Dispatcher dispatcher;
-
-    @Autowired
-    DeliveryWorker worker;
-
-    @Autowired
     MeterRegistry metrics;
-
-    @Autowired
-    WebTestClient web;
 
     @Test
     void groupsAnAdvertisersAlertsAndSendsThemAfterGroupWaitAsAnAlertmanagerPayload() {
@@ -243,22 +221,6 @@ class NotificationDeliveryTest extends AlertingServiceTest {
         web.get().uri("/api/alerting/deliveries?limit=5000").exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.detail").isEqualTo("limit must be between 1 and 1000, was 5000");
-    }
-
-    static AlertCandidate candidate(String advertiser, String campaign, Severity severity) {
-        return new AlertCandidate(Fingerprint.of(RULE, advertiser, campaign), RULE, severity,
-                Map.of("advertiser_id", advertiser, "campaign_id", campaign),
-                "Campaign " + campaign + " of " + advertiser + " needs attention");
-    }
-
-    void evaluate(String advertiser, Instant at, AlertCandidate... active) {
-        Map<String, String> scope = Map.of("advertiser_id", advertiser);
-        lifecycle.evaluate(RULE, scope, Mono.just(new Evaluation(RULE, scope, List.of(active),
-                labels -> "cleared for " + advertiser)), at).block();
-    }
-
-    void tick(Instant at) {
-        dispatcher.dispatch(at).then(worker.deliverDue(at)).block();
     }
 
     double count(String receiver, String outcome) {
