@@ -1,13 +1,7 @@
 package io.adpulse.auth.oauth;
 
-import io.adpulse.auth.connection.web.ConnectionView;
 import io.adpulse.auth.web.Actor;
-import io.adpulse.auth.web.Negotiation;
-import io.adpulse.auth.web.Problems;
 import java.util.List;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,10 +30,7 @@ class CreatorAuthController {
     Mono<ResponseEntity<AuthorizationStart>> start(@RequestHeader(name = Actor.HEADER, required = false) String actor,
             ServerHttpRequest request) {
         String operator = Actor.required(actor);
-        return flow.start(operator).map(start -> Negotiation.wantsJson(request)
-                ? ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(start)
-                : ResponseEntity.status(HttpStatus.FOUND).cacheControl(CacheControl.noStore())
-                        .location(start.authorizeUrl()).build());
+        return flow.start(operator).map(start -> OAuthAnswers.started(start, request));
     }
 
     /** Login Kit's redirect after the consent page: {@code code, scopes, state} or {@code error, error_description, state}. */
@@ -49,22 +40,11 @@ class CreatorAuthController {
             @RequestHeader(name = Actor.HEADER, required = false) String actor, ServerHttpRequest request) {
         String callingActor = actor == null || actor.isBlank() ? null : Actor.required(actor);
         return flow.complete(CallbackParams.of(null, code, state, error), callingActor)
-                .map(connection -> Negotiation.wantsHtml(request)
-                        ? ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.TEXT_HTML)
-                                .body((Object) CallbackPages.connected(List.of(connection)))
-                        : ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .body((Object) new BusinessAuthController.ConnectedAccounts(
-                                        List.of(ConnectionView.of(connection)))));
+                .map(connection -> OAuthAnswers.connected(List.of(connection), request));
     }
 
     @ExceptionHandler(CallbackFailedException.class)
     ResponseEntity<Object> callbackFailed(CallbackFailedException e, ServerHttpRequest request) {
-        CallbackFailure failure = e.failure();
-        if (Negotiation.wantsHtml(request)) {
-            return ResponseEntity.status(failure.status()).cacheControl(CacheControl.noStore())
-                    .contentType(MediaType.TEXT_HTML).body(CallbackPages.failed(failure, e.getMessage()));
-        }
-        return Problems.response(Problems.problem(failure.status(), failure.slug(), failure.title(), e.getMessage()));
+        return OAuthAnswers.failed(e, request);
     }
 }
