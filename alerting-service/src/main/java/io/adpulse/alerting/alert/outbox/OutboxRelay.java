@@ -1,18 +1,16 @@
 package io.adpulse.alerting.alert.outbox;
 
 import io.adpulse.alerting.config.AlertingProperties;
+import io.adpulse.alerting.schedule.PeriodicTask;
 import io.adpulse.events.EventCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -25,7 +23,7 @@ import reactor.core.scheduler.Schedulers;
  * CloudEvent id, which consumers deduplicate.
  */
 @Component
-class OutboxRelay implements SmartLifecycle {
+class OutboxRelay extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -34,10 +32,10 @@ class OutboxRelay implements SmartLifecycle {
     private final TransactionalOperator transactions;
     private final Clock clock;
     private final AlertingProperties.Outbox settings;
-    private volatile Disposable loop;
 
     OutboxRelay(Outbox outbox, KafkaTemplate<String, byte[]> kafka, TransactionalOperator transactions, Clock clock,
             AlertingProperties properties) {
+        super("outbox relay", properties.outbox().pollInterval());
         this.outbox = outbox;
         this.kafka = kafka;
         this.transactions = transactions;
@@ -73,27 +71,7 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop = Flux.interval(settings.pollInterval())
-                .onBackpressureDrop()
-                .concatMap(tick -> drain().onErrorResume(e -> {
-                    log.warn("outbox relay pass failed, will retry: {}", e.toString());
-                    return Mono.empty();
-                }), 0)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable running = loop;
-        if (running != null) {
-            running.dispose();
-        }
-        loop = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null;
+    protected Mono<Integer> runOnce() {
+        return drain();
     }
 }

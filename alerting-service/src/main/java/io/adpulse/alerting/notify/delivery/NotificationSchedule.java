@@ -2,13 +2,11 @@ package io.adpulse.alerting.notify.delivery;
 
 import io.adpulse.alerting.config.AlertingProperties;
 import io.adpulse.alerting.notify.dispatch.Dispatcher;
+import io.adpulse.alerting.schedule.PeriodicTask;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,7 +15,7 @@ import reactor.core.publisher.Mono;
  * that tick. With {@code notifications.enabled=false} this instance does neither.
  */
 @Component
-class NotificationSchedule implements SmartLifecycle {
+class NotificationSchedule extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationSchedule.class);
 
@@ -25,9 +23,9 @@ class NotificationSchedule implements SmartLifecycle {
     private final DeliveryWorker worker;
     private final Clock clock;
     private final AlertingProperties.Notifications settings;
-    private volatile Disposable loop;
 
     NotificationSchedule(Dispatcher dispatcher, DeliveryWorker worker, Clock clock, AlertingProperties properties) {
+        super("notification delivery pass", properties.notifications().interval());
         this.dispatcher = dispatcher;
         this.worker = worker;
         this.clock = clock;
@@ -40,32 +38,17 @@ class NotificationSchedule implements SmartLifecycle {
             log.info("notifications are disabled on this instance (adpulse.alerting.notifications.enabled=false)");
             return;
         }
-        loop = Flux.interval(settings.interval())
-                .onBackpressureDrop()
-                .concatMap(tick -> Mono.defer(() -> dispatcher.dispatch(clock.instant()))
-                        .onErrorResume(e -> {
-                            log.warn("notification dispatch failed, will retry: {}", e.toString());
-                            return Mono.empty();
-                        })
-                        .then(Mono.defer(() -> worker.deliverDue(clock.instant())))
-                        .onErrorResume(e -> {
-                            log.warn("notification delivery pass failed, will retry: {}", e.toString());
-                            return Mono.empty();
-                        }), 0)
-                .subscribe();
+        super.start();
     }
 
+    /** Dispatch, then deliver; a failed dispatch does not keep due deliveries from going out. */
     @Override
-    public void stop() {
-        Disposable running = loop;
-        if (running != null) {
-            running.dispose();
-        }
-        loop = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null;
+    protected Mono<Void> runOnce() {
+        return Mono.defer(() -> dispatcher.dispatch(clock.instant()))
+                .onErrorResume(e -> {
+                    log.warn("notification dispatch failed, will retry: {}", e.toString());
+                    return Mono.empty();
+                })
+                .then(Mono.defer(() -> worker.deliverDue(clock.instant())));
     }
 }
