@@ -19,6 +19,7 @@ MONTH=2592000000
 create tiktok.connections.v1 compact -1
 create tiktok.entities.v1 compact -1
 # streams
+create tiktok.connection-attempts.v1 delete "$MONTH"
 create tiktok.metrics.v1 delete "$MONTH"
 create tiktok.organic.v1 delete "$MONTH"
 create tiktok.webhooks.v1 delete "$WEEK"
@@ -29,7 +30,7 @@ create reports.v1 delete "$WEEK"
 create privacy.requests.v1 delete "$MONTH"
 create privacy.completions.v1 delete "$MONTH"
 # dead letters: kept a month for inspection and replay
-for t in tiktok.connections.v1 tiktok.entities.v1 tiktok.metrics.v1 tiktok.organic.v1 tiktok.webhooks.v1 \
+for t in tiktok.connections.v1 tiktok.connection-attempts.v1 tiktok.entities.v1 tiktok.metrics.v1 tiktok.organic.v1 tiktok.webhooks.v1 \
          tiktok.api-errors.v1 alerts.v1 audit.access.v1 reports.v1 privacy.requests.v1 privacy.completions.v1; do
   create "$t.dlt" delete "$MONTH"
 done

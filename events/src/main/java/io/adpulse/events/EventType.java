@@ -11,8 +11,10 @@ import java.util.Optional;
 public enum EventType {
     CONNECTION_GRANTED("adpulse.connections.granted.v1", ConnectionGranted.class, Topics.CONNECTIONS),
     CONNECTION_REVOKED("adpulse.connections.revoked.v1", ConnectionRevoked.class, Topics.CONNECTIONS),
+    CONNECTION_ATTEMPTED("adpulse.connections.attempted.v1", ConnectionAttempted.class, Topics.CONNECTION_ATTEMPTS),
     ENTITY_OBSERVED("adpulse.entities.observed.v1", EntityObserved.class, Topics.ENTITIES),
     METRIC_OBSERVED("adpulse.metrics.observed.v1", MetricObserved.class, Topics.METRICS),
+    WEBHOOK_RECEIVED("adpulse.webhooks.received.v1", WebhookReceived.class, Topics.WEBHOOKS),
     API_ERROR_OCCURRED("adpulse.api-errors.occurred.v1", ApiErrorOccurred.class, Topics.API_ERRORS),
     ALERT_FIRED("adpulse.alerts.fired.v1", AlertFired.class, Topics.ALERTS),
     ALERT_RESOLVED("adpulse.alerts.resolved.v1", AlertResolved.class, Topics.ALERTS),

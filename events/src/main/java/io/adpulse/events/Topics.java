@@ -19,8 +19,10 @@ public final class Topics {
     public static final String METRICS = "tiktok.metrics.v1";
     /** Key: creator connection id. */
     public static final String ORGANIC = "tiktok.organic.v1";
-    /** Key: connection id or webhook subject. */
+    /** Key: the TikTok user the webhook concerns ({@code user_openid}), so one user's notifications stay in order. */
     public static final String WEBHOOKS = "tiktok.webhooks.v1";
+    /** Key: operator who started the attempt (or {@code unknown}). Every OAuth callback, connected or refused. */
+    public static final String CONNECTION_ATTEMPTS = "tiktok.connection-attempts.v1";
     /** Key: connection id. */
     public static final String API_ERRORS = "tiktok.api-errors.v1";
     /** Key: alert fingerprint. */
@@ -35,8 +37,8 @@ public final class Topics {
     public static final String PRIVACY_COMPLETIONS = "privacy.completions.v1";
 
     /** Every topic, in the order the local stack creates them. */
-    public static final List<String> ALL = List.of(CONNECTIONS, ENTITIES, METRICS, ORGANIC, WEBHOOKS,
-            API_ERRORS, ALERTS, AUDIT_ACCESS, REPORTS, PRIVACY_REQUESTS, PRIVACY_COMPLETIONS);
+    public static final List<String> ALL = List.of(CONNECTIONS, CONNECTION_ATTEMPTS, ENTITIES, METRICS, ORGANIC,
+            WEBHOOKS, API_ERRORS, ALERTS, AUDIT_ACCESS, REPORTS, PRIVACY_REQUESTS, PRIVACY_COMPLETIONS);
 
     /** Topics that hold state and are therefore log-compacted. */
     public static final List<String> COMPACTED = List.of(CONNECTIONS, ENTITIES);

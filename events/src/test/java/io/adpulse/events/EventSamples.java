@@ -33,6 +33,20 @@ public final class EventSamples {
         return EventEnvelope.of("/adpulse/auth-service", data.connectionId(), T0, data, data.connectionId(), "revoked", T0);
     }
 
+    public static EventEnvelope<ConnectionAttempted> connectionAttempted() {
+        var data = new ConnectionAttempted("attempt-4f1c", ConnectionKind.CREATOR, "admin",
+                ConnectionAttempted.Outcome.REFUSED, "reused-state", "This authorisation link was already used.",
+                List.of(), T0);
+        return EventEnvelope.of("/adpulse/auth-service", data.operator(), T0, data, data.attemptId());
+    }
+
+    public static EventEnvelope<WebhookReceived> webhookReceived() {
+        var data = new WebhookReceived("9b2f0c1e5d7a4b3c", WebhookReceived.AUTHORIZATION_REMOVED, "sbxclientkey0001",
+                "act.example000000000000000000000000000000", Instant.parse("2026-11-20T09:29:58Z"),
+                Map.of("reason", "1"), T0);
+        return EventEnvelope.of("/adpulse/ingest-service", data.userOpenId(), T0, data, data.deliveryId());
+    }
+
     public static EventEnvelope<EntityObserved> entityObserved() {
         var data = new EntityObserved("conn-7002238017842757633", "7002238017842757633", EntityLevel.CAMPAIGN,
                 "1800000000000000001", "7002238017842757633", "Winter Boots Prospecting", "ENABLE", false,
@@ -102,8 +116,8 @@ public final class EventSamples {
     /** Every sample, by type, in declaration order of {@link EventType}. */
     public static Map<EventType, EventEnvelope<?>> all() {
         Map<EventType, EventEnvelope<?>> all = new LinkedHashMap<>();
-        for (EventEnvelope<?> e : List.of(connectionGranted(), connectionRevoked(), entityObserved(), metricObserved(),
-                apiErrorOccurred(), alertFired(), alertResolved(), accessRecorded(), privacyRequested(),
+        for (EventEnvelope<?> e : List.of(connectionGranted(), connectionRevoked(), connectionAttempted(),
+                webhookReceived(), entityObserved(), metricObserved(), apiErrorOccurred(), alertFired(), alertResolved(), accessRecorded(), privacyRequested(),
                 privacyCompleted())) {
             all.put(e.type(), e);
         }
