@@ -95,6 +95,20 @@ class GatewayTest {
     }
 
     @Test
+    void passesTikToksWebhooksWithoutSignInOrCsrfToken() {
+        // ingest-service is down in this test: the gateway's own 503 shows the request passed sign-in and CSRF checks
+        web.post().uri("/webhooks/tiktok").contentType(MediaType.APPLICATION_JSON)
+                .header("TikTok-Signature", "t=1,s=ab")
+                .bodyValue("{\"event\":\"authorization.removed\"}").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        // only the webhook itself is public
+        web.post().uri("/webhooks/other").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().value(status -> assertThat(status).isIn(401, 403));
+        web.get().uri("/webhooks/tiktok").exchange().expectStatus().value(status -> assertThat(status).isIn(401, 302));
+    }
+
+    @Test
     void refusesWrongPassword() {
         web.get().uri("/api/reporting/advertisers").headers(h -> h.setBasicAuth("admin", "nope")).exchange()
                 .expectStatus().isUnauthorized();

@@ -125,6 +125,38 @@ class LoginKitFlowTest extends SandboxIntegrationTest {
     }
 
     @Test
+    void aUserRemovingTheAppEndsEveryGrantAndTikTokSendsAuthorizationRemoved() {
+        JsonNode first = connect();
+        JsonNode second = connect();
+        String openId = first.get("open_id").asString();
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            sandbox.web().put().uri("/sandbox/webhooks/callback").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("url", receiver.url().toString())).exchange().expectStatus().isOk();
+
+            sandbox.web().post().uri("/sandbox/creators/{openId}/deauthorize?reason=4", openId).exchange()
+                    .expectStatus().isOk()
+                    // both grants made here, and any other test left for the same user
+                    .expectBody().jsonPath("$.grants_ended").value(ended -> assertThat((Integer) ended).isGreaterThanOrEqualTo(2));
+
+            for (JsonNode pair : java.util.List.of(first, second)) {
+                userInfo(pair.get("access_token").asString(), HttpStatus.UNAUTHORIZED);
+                token(HttpStatus.BAD_REQUEST, "grant_type", "refresh_token", "refresh_token",
+                        pair.get("refresh_token").asString());
+            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> !receiver.received().isEmpty());
+            JsonNode body = SandboxClient.parse(receiver.received().get(0).body());
+            assertThat(body.get("event").asString()).isEqualTo("authorization.removed");
+            assertThat(body.get("user_openid").asString()).isEqualTo(openId);
+            assertThat(SandboxClient.parse(body.get("content").asString()).get("reason").asInt()).isEqualTo(4);
+            assertThat(WebhookSenderTest.verifies(receiver.received().get(0), SandboxClient.SECRET)).isTrue();
+        } finally {
+            sandbox.web().put().uri("/sandbox/webhooks/callback").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of()).exchange().expectStatus().isOk();
+        }
+    }
+
+    @Test
     void wrongClientCredentialsAreInvalidClient() {
         var form = form("client_key", SandboxClient.APP_ID, "client_secret", "nope", "grant_type", "refresh_token",
                 "refresh_token", "rft.x");

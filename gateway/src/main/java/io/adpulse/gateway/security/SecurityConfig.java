@@ -43,13 +43,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Who may pass. Every {@code /api/**} call needs a signed-in operator: a browser session (form login)
  * or HTTP Basic for scripts. Anonymous API calls get a 401 problem, anonymous page views the login page.
  * CSRF protection applies to browser sessions (cookie-borne credentials); a request that carries its
- * own {@code Authorization} header has no ambient credential to forge and is exempt.
+ * own {@code Authorization} header has no ambient credential to forge and is exempt, as is TikTok's webhook
+ * endpoint, which is public and carries its own signature.
  */
 @Configuration
 @EnableWebFluxSecurity
 class SecurityConfig {
 
     static final String ROLE_ADMIN = "ADMIN";
+    /** TikTok's webhook endpoint: public, signed by TikTok, no browser session and so no CSRF token. */
+    static final String WEBHOOKS = "/webhooks/tiktok";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
@@ -83,6 +86,8 @@ class SecurityConfig {
         ex.pathMatchers("/login", "/logout", "/actuator/health/**", "/favicon.ico", "/assets/**").permitAll()
                 // Scraped by Prometheus without credentials; block /actuator/** at the ingress (docs/OPERATIONS.md).
                 .pathMatchers("/actuator/prometheus").permitAll()
+                // TikTok posts webhooks without sign-in; ingest-service verifies their signature.
+                .pathMatchers(HttpMethod.POST, WEBHOOKS).permitAll()
                 .pathMatchers("/api/audit/**").hasAnyRole("ADMIN", "AUDITOR")
                 .pathMatchers("/api/auth/connections/*/start", "/api/auth/admin/**", "/api/auth/privacy/**").hasRole("ADMIN")
                 .pathMatchers(HttpMethod.DELETE, "/api/auth/**").hasRole("ADMIN")
@@ -116,7 +121,8 @@ class SecurityConfig {
                             boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD
                                     || method == HttpMethod.OPTIONS || method == HttpMethod.TRACE;
                             boolean ownCredentials = exchange.getRequest().getHeaders()
-                                    .containsHeader(HttpHeaders.AUTHORIZATION);
+                                    .containsHeader(HttpHeaders.AUTHORIZATION)
+                                    || WEBHOOKS.equals(exchange.getRequest().getPath().pathWithinApplication().value());
                             return safe || ownCredentials ? ServerWebExchangeMatcher.MatchResult.notMatch()
                                     : ServerWebExchangeMatcher.MatchResult.match();
                         }))

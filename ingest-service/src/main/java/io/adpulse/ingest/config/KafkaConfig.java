@@ -23,10 +23,10 @@ import org.springframework.util.backoff.FixedBackOff;
  * once; anything else (the database briefly unreachable) is retried twice, a second apart, first.
  */
 @Configuration(proxyBeanMethods = false)
-class KafkaConfig {
+public class KafkaConfig {
 
     /** Header on dead-lettered records carrying the human reason the record was rejected. */
-    static final String REASON_HEADER = "adpulse-dlt-reason";
+    public static final String REASON_HEADER = "adpulse-dlt-reason";
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConfig.class);
     private static final long RETRY_INTERVAL_MS = 1_000;

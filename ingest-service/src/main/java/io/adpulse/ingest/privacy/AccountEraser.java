@@ -10,7 +10,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Deletes every row of one account from this service's tables: its connection rows (by connection id or by one of
- * its advertiser ids), their sync runs and watermarks, and the published-fact ledger of its advertisers. One SQL
+ * its advertiser ids), their sync runs and watermarks, the published-fact ledger of its advertisers, and the TikTok
+ * webhook notifications about its TikTok user (creator accounts). One SQL
  * statement of data-modifying CTEs, so the erasure is all or nothing; running it again deletes nothing more, which
  * makes a redelivered request harmless.
  */
@@ -37,6 +38,7 @@ public class AccountEraser {
         tables.put("sync_watermark", "connection_id in " + connections);
         tables.put("published_fact", "advertiser_id = any(:ids)");
         tables.put("connection", "id = :connection or advertiser_id = any(:ids)");
+        tables.put("webhook_inbox", ":openId <> '' and user_open_id = :openId");
         return java.util.Collections.unmodifiableMap(tables);
     }
 
@@ -51,6 +53,7 @@ public class AccountEraser {
         return db.sql(SQL)
                 .bind("connection", request.connectionId())
                 .bind("ids", request.accountIds().toArray(String[]::new))
+                .bind("openId", request.openId() == null ? "" : request.openId())
                 .map(row -> {
                     Map<String, Long> counts = new LinkedHashMap<>();
                     for (String table : TABLES.keySet()) {

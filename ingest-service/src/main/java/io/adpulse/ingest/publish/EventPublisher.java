@@ -2,6 +2,8 @@ package io.adpulse.ingest.publish;
 
 import io.adpulse.events.EventCodec;
 import io.adpulse.events.EventEnvelope;
+import io.adpulse.events.Topics;
+import io.adpulse.ingest.config.KafkaConfig;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -34,9 +36,25 @@ public class EventPublisher {
     }
 
     public Mono<Void> publish(EventEnvelope<?> event) {
+        return Mono.defer(() -> publishEncoded(event.topic(), event.subject(), codec.encode(event)));
+    }
+
+    /**
+     * Keeps {@code body}, which could not be turned into an event, on the dead-letter topic of {@code topic} with the
+     * human {@code reason} in the {@code adpulse-dlt-reason} header, as the consumers' error handlers do.
+     */
+    public Mono<Void> deadLetter(String topic, String key, byte[] body, String reason) {
         return Mono.defer(() -> {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.subject(),
-                    codec.encode(event));
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.deadLetter(topic), key, body);
+            record.headers().add(KafkaConfig.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+            return Mono.fromFuture(() -> template.send(record)).subscribeOn(Schedulers.boundedElastic());
+        }).publishOn(Schedulers.parallel()).then();
+    }
+
+    /** Publishes an event {@link EventCodec#encode encoded} earlier (kept in an outbox or inbox table). */
+    public Mono<Void> publishEncoded(String topic, String key, byte[] encodedEvent) {
+        return Mono.defer(() -> {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, encodedEvent);
             record.headers().add(CONTENT_TYPE_HEADER, EventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
             // KafkaTemplate.send may block its caller for up to max.block.ms (metadata, a full buffer): never on an event
             // loop thread, which the HTTP server and the database driver share.

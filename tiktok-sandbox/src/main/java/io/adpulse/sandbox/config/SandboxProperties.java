@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  *                          (TikTok: 2 h since late 2026, 24 h before); short values let tests see expiries
  * @param creatorRefreshTtl lifetime of a Login Kit refresh token, answered as {@code refresh_expires_in}
  *                          (TikTok: 180 days, 365 before)
+ * @param webhookUrl  the app's webhook callback URL (TikTok's Developer Portal setting); blank: webhooks are
+ *                    recorded but not sent until one is set through {@code PUT /sandbox/webhooks/callback}
  */
 @Validated
 @ConfigurationProperties("adpulse.sandbox")
@@ -40,12 +42,14 @@ public record SandboxProperties(
         Instant fixedClock,
         @NotNull @DefaultValue("1h") Duration authCodeTtl,
         @NotNull @DefaultValue("2h") Duration creatorAccessTtl,
-        @NotNull @DefaultValue("180d") Duration creatorRefreshTtl) {
+        @NotNull @DefaultValue("180d") Duration creatorRefreshTtl,
+        String webhookUrl) {
 
     @Override
     public String toString() {
         return "SandboxProperties[appId=" + appId + ", appSecret=***, seed=" + seed + ", historyDays=" + historyDays
                 + ", qps=" + qps + ", fixedClock=" + fixedClock + ", authCodeTtl=" + authCodeTtl
-                + ", creatorAccessTtl=" + creatorAccessTtl + ", creatorRefreshTtl=" + creatorRefreshTtl + "]";
+                + ", creatorAccessTtl=" + creatorAccessTtl + ", creatorRefreshTtl=" + creatorRefreshTtl
+                + ", webhookUrl=" + webhookUrl + "]";
     }
 }

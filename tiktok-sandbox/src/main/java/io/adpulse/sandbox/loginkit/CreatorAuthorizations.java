@@ -106,6 +106,22 @@ public class CreatorAuthorizations {
         refreshTokens.values().removeIf(i -> i.grant().grantId().equals(grantId));
     }
 
+    /**
+     * Ends every grant {@code openId} gave {@code clientKey}, as when the user removes the app in TikTok's settings.
+     *
+     * @return how many grants ended
+     */
+    public int revokeUser(String clientKey, String openId) {
+        java.util.Set<String> grants = new java.util.HashSet<>();
+        java.util.stream.Stream.concat(accessTokens.values().stream(), refreshTokens.values().stream())
+                .map(Issued::grant)
+                .filter(g -> g.clientKey().equals(clientKey) && g.openId().equals(openId))
+                .forEach(g -> grants.add(g.grantId()));
+        accessTokens.values().removeIf(i -> grants.contains(i.grant().grantId()));
+        refreshTokens.values().removeIf(i -> grants.contains(i.grant().grantId()));
+        return grants.size();
+    }
+
     /** The grant behind a live access token, if any. */
     public Optional<CreatorGrant> grantOf(String accessToken) {
         Issued issued = accessToken == null ? null : accessTokens.get(accessToken);

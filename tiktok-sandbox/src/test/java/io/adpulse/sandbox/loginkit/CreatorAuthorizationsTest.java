@@ -26,7 +26,7 @@ class CreatorAuthorizationsTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-03-18T10:30:00Z"));
     private final CreatorAuthorizations authorizations = new CreatorAuthorizations(clock, new SandboxProperties(
-            "app", "secret", 42, 60, 20, null, Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofMinutes(5)));
+            "app", "secret", 42, 60, 20, null, Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofMinutes(5), null));
 
     @Test
     void accessTokensExpireAfterTheConfiguredLifetimeAndRefreshTokensAfterTheirs() {

@@ -23,7 +23,7 @@ class MetricStoreTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final SandboxProperties PROPERTIES =
             new SandboxProperties("app", "secret", 42, 60, 20, NOW, Duration.ofHours(1),
-                    Duration.ofHours(2), Duration.ofDays(180));
+                    Duration.ofHours(2), Duration.ofDays(180), null);
 
     private final Catalog catalog = CatalogSeeder.seed(42, CLOCK, 60);
     private final MetricStore store = new MetricStore(catalog, PROPERTIES, CLOCK);
