@@ -18,6 +18,7 @@ public enum EventType {
     API_ERROR_OCCURRED("adpulse.api-errors.occurred.v1", ApiErrorOccurred.class, Topics.API_ERRORS),
     ALERT_FIRED("adpulse.alerts.fired.v1", AlertFired.class, Topics.ALERTS),
     ALERT_RESOLVED("adpulse.alerts.resolved.v1", AlertResolved.class, Topics.ALERTS),
+    REPORT_GENERATED("adpulse.reports.generated.v1", ReportGenerated.class, Topics.REPORTS),
     ACCESS_RECORDED("adpulse.access.recorded.v1", AccessRecorded.class, Topics.AUDIT_ACCESS),
     PRIVACY_REQUESTED("adpulse.privacy.requested.v1", PrivacyRequested.class, Topics.PRIVACY_REQUESTS),
     PRIVACY_COMPLETED("adpulse.privacy.completed.v1", PrivacyCompleted.class, Topics.PRIVACY_COMPLETIONS);

@@ -89,6 +89,13 @@ public final class EventSamples {
         return EventEnvelope.of("/adpulse/alerting-service", data.fingerprint(), T0, data, data.fingerprint(), data.resolvedAt());
     }
 
+    public static EventEnvelope<ReportGenerated> reportGenerated() {
+        var data = new ReportGenerated("weekly-acme-2026-W46", "WEEKLY", "acme", null, LocalDate.parse("2026-11-09"),
+                LocalDate.parse("2026-11-15"), List.of("html", "csv"), "schedule", T0);
+        return EventEnvelope.of("/adpulse/reporting-service", data.clientId(), T0, data, data.reportId(),
+                data.generatedAt());
+    }
+
     public static EventEnvelope<AccessRecorded> accessRecorded() {
         var data = new AccessRecorded("c0ffee00-0000-4000-8000-000000000001", "admin", List.of("ADMIN"), "GET",
                 "/api/reporting/spend", "reporting", AccessRecorded.Decision.ALLOWED, "authenticated", 200,
@@ -117,7 +124,8 @@ public final class EventSamples {
     public static Map<EventType, EventEnvelope<?>> all() {
         Map<EventType, EventEnvelope<?>> all = new LinkedHashMap<>();
         for (EventEnvelope<?> e : List.of(connectionGranted(), connectionRevoked(), connectionAttempted(),
-                webhookReceived(), entityObserved(), metricObserved(), apiErrorOccurred(), alertFired(), alertResolved(), accessRecorded(), privacyRequested(),
+                webhookReceived(), entityObserved(), metricObserved(), apiErrorOccurred(), alertFired(), alertResolved(),
+                reportGenerated(), accessRecorded(), privacyRequested(),
                 privacyCompleted())) {
             all.put(e.type(), e);
         }
