@@ -7,11 +7,15 @@ import io.adpulse.auth.crypto.AesGcm;
 import io.adpulse.auth.support.FakeTikTok;
 import io.adpulse.auth.support.MutableClock;
 import io.adpulse.auth.support.TestClockConfiguration;
+import io.adpulse.events.ConnectionAttempted;
+import io.adpulse.events.ConnectionKind;
 import io.adpulse.events.EventCodec;
 import io.adpulse.events.SealedToken;
+import io.adpulse.events.Topics;
 import io.adpulse.testsupport.SharedInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -195,6 +199,48 @@ abstract class AuthServiceTestBase {
                     .map(row -> row.get(0, Long.class)).one().block();
         }
         return hits;
+    }
+
+    /**
+     * The {@code ConnectionAttempted} record keyed {@code key} (the operator, or {@code unknown}) whose event matches,
+     * once it arrived.
+     */
+    static ConsumerRecord<String, byte[]> awaitAttempt(String key, Predicate<ConnectionAttempted> match) {
+        return awaitRecords(Topics.CONNECTION_ATTEMPTS, 1, r -> key.equals(r.key()) && r.value() != null
+                && match.test(CODEC.decode(r.value(), ConnectionAttempted.class).data())).get(0);
+    }
+
+    /**
+     * Asserts that a refused attempt of {@code kind} by {@code operator} (null: unknown) was recorded with the failure
+     * {@code slug} and a human detail, and that the record carries none of {@code secrets} (codes, states).
+     * {@code since} tells this attempt from earlier ones whose operator is unknown too: take it with
+     * {@link #attemptMarker()} right before the callback.
+     */
+    ConnectionAttempted assertRefused(ConnectionKind kind, String operator, String slug, Instant since,
+            String... secrets) {
+        ConsumerRecord<String, byte[]> record = awaitAttempt(operator == null ? "unknown" : operator,
+                attempt -> attempt.kind() == kind && slug.equals(attempt.failure()) && !attempt.at().isBefore(since));
+        ConnectionAttempted attempt = CODEC.decode(record.value(), ConnectionAttempted.class).data();
+        assertThat(attempt.outcome()).isEqualTo(ConnectionAttempted.Outcome.REFUSED);
+        assertThat(attempt.operator()).isEqualTo(operator);
+        assertThat(attempt.detail()).isNotBlank();
+        assertThat(attempt.connectionIds()).isEmpty();
+        String raw = new String(record.value(), StandardCharsets.UTF_8);
+        for (String secret : secrets) {
+            assertThat(raw).as("attempt record carries no code or state").doesNotContain(secret);
+        }
+        return attempt;
+    }
+
+    /** Moves the test clock on by a millisecond and answers the new time, so later attempts are told apart. */
+    Instant attemptMarker() {
+        clock.advance(Duration.ofMillis(1));
+        return clock.instant();
+    }
+
+    /** An operator name no other test uses, so the attempts keyed by it are this test's. */
+    static String uniqueOperator() {
+        return "op-" + UUID.randomUUID();
     }
 
     static String uniqueCode() {

@@ -3,6 +3,7 @@ package io.adpulse.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adpulse.auth.support.FakeTikTok.Advertiser;
+import io.adpulse.events.ConnectionAttempted;
 import io.adpulse.events.ConnectionGranted;
 import io.adpulse.events.ConnectionKind;
 import io.adpulse.events.EventCodec;
@@ -68,7 +69,8 @@ class ConnectTikTokBusinessTest extends AuthServiceTestBase {
         String code = uniqueCode();
         TIKTOK.willGrant(code, token, new Advertiser(us, "Northwind Outdoor US"), new Advertiser(ca, "Northwind Outdoor CA"));
 
-        byte[] body = callback(startState("alice"), code, "alice", MediaType.APPLICATION_JSON)
+        String state = startState("alice");
+        byte[] body = callback(state, code, "alice", MediaType.APPLICATION_JSON)
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.connections.length()").isEqualTo(2)
@@ -101,6 +103,19 @@ class ConnectTikTokBusinessTest extends AuthServiceTestBase {
         assertThat(granted.data().scopes()).containsExactly("1", "2", "4");
         assertThat(granted.data().accessToken().keyId()).isEqualTo("dev-transit-1");
         assertThat(openTransit(granted.data().accessToken(), "adv-" + us)).isEqualTo(token);
+        assertThat(granted.data().accessTokenExpiresAt()).as("API for Business tokens do not expire").isNull();
+
+        ConsumerRecord<String, byte[]> attemptRecord = awaitAttempt("alice",
+                a -> a.connectionIds().contains("adv-" + us));
+        ConnectionAttempted attempt = CODEC.decode(attemptRecord.value(), ConnectionAttempted.class).data();
+        assertThat(attempt.kind()).isEqualTo(ConnectionKind.ADVERTISER);
+        assertThat(attempt.outcome()).isEqualTo(ConnectionAttempted.Outcome.CONNECTED);
+        assertThat(attempt.operator()).isEqualTo("alice");
+        assertThat(attempt.failure()).isNull();
+        assertThat(attempt.detail()).isNull();
+        assertThat(attempt.connectionIds()).containsExactly("adv-" + us, "adv-" + ca);
+        assertThat(new String(attemptRecord.value(), StandardCharsets.UTF_8))
+                .doesNotContain(token).doesNotContain(code).doesNotContain(state);
     }
 
     @Test
@@ -141,42 +156,53 @@ class ConnectTikTokBusinessTest extends AuthServiceTestBase {
     @Test
     void declinedConsentIsAForbiddenProblemThatUsesUpTheState() {
         String advertiser = uniqueAdvertiserId();
-        String state = startState("alice");
+        String operator = uniqueOperator();
+        String state = startState(operator);
+        Instant since = attemptMarker();
 
         web.get().uri(uri -> uri.path(CALLBACK).queryParam("error", "access_denied")
                         .queryParam("error_description", "The user denied the request").queryParam("state", state).build())
-                .header(ACTOR, "alice").accept(MediaType.APPLICATION_JSON)
+                .header(ACTOR, operator).accept(MediaType.APPLICATION_JSON)
                 .exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://adpulse.io/problems/consent-denied")
                 .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("access_denied"));
+        assertThat(assertRefused(ConnectionKind.ADVERTISER, operator, "consent-denied", since, state).detail())
+                .contains("access_denied");
 
         String code = uniqueCode();
         TIKTOK.willGrant(code, "act." + UUID.randomUUID(), new Advertiser(advertiser, "Northwind"));
-        callback(state, code, "alice", MediaType.APPLICATION_JSON)
+        callback(state, code, operator, MediaType.APPLICATION_JSON)
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("https://adpulse.io/problems/reused-state");
+        assertRefused(ConnectionKind.ADVERTISER, operator, "reused-state", since, state, code);
         assertNothingStoredFor(advertiser);
     }
 
     @Test
     void aReusedStateIsRejectedAndConnectsNothing() {
-        String state = startState("alice");
+        String operator = uniqueOperator();
+        String state = startState(operator);
+        Instant since = attemptMarker();
         String firstCode = uniqueCode();
-        TIKTOK.willGrant(firstCode, "act." + UUID.randomUUID(), new Advertiser(uniqueAdvertiserId(), "First"));
-        callback(state, firstCode, "alice", MediaType.APPLICATION_JSON).expectStatus().isOk();
+        String first = uniqueAdvertiserId();
+        TIKTOK.willGrant(firstCode, "act." + UUID.randomUUID(), new Advertiser(first, "First"));
+        callback(state, firstCode, operator, MediaType.APPLICATION_JSON).expectStatus().isOk();
+        assertThat(CODEC.decode(awaitAttempt(operator, a -> a.outcome() == ConnectionAttempted.Outcome.CONNECTED)
+                .value(), ConnectionAttempted.class).data().connectionIds()).containsExactly("adv-" + first);
         String replayed = uniqueAdvertiserId();
         String secondCode = uniqueCode();
         TIKTOK.willGrant(secondCode, "act." + UUID.randomUUID(), new Advertiser(replayed, "Replayed"));
 
-        callback(state, secondCode, "alice", MediaType.APPLICATION_JSON)
+        callback(state, secondCode, operator, MediaType.APPLICATION_JSON)
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://adpulse.io/problems/reused-state")
                 .jsonPath("$.title").isEqualTo("State already used");
+        assertRefused(ConnectionKind.ADVERTISER, operator, "reused-state", since, state, secondCode);
         assertNothingStoredFor(replayed);
         web.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
@@ -187,27 +213,69 @@ class ConnectTikTokBusinessTest extends AuthServiceTestBase {
     @Test
     void anExpiredStateIsRejectedAndConnectsNothing() {
         String advertiser = uniqueAdvertiserId();
-        String state = startState("alice");
+        String operator = uniqueOperator();
+        String state = startState(operator);
         clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        Instant since = attemptMarker();
         String code = uniqueCode();
         TIKTOK.willGrant(code, "act." + UUID.randomUUID(), new Advertiser(advertiser, "Late"));
 
-        callback(state, code, "alice", MediaType.APPLICATION_JSON)
+        callback(state, code, operator, MediaType.APPLICATION_JSON)
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("https://adpulse.io/problems/expired-state");
+        assertThat(assertRefused(ConnectionKind.ADVERTISER, operator, "expired-state", since, state, code).detail())
+                .contains("expired");
         assertNothingStoredFor(advertiser);
     }
 
     @Test
     void callbacksWithoutAKnownStateAreRejected() {
-        callback("forged-" + UUID.randomUUID(), uniqueCode(), "alice", MediaType.APPLICATION_JSON)
+        Instant since = attemptMarker();
+        String forged = "forged-" + UUID.randomUUID();
+        String code = uniqueCode();
+        callback(forged, code, "alice", MediaType.APPLICATION_JSON)
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("https://adpulse.io/problems/unknown-state");
-        web.get().uri(uri -> uri.path(CALLBACK).queryParam("code", uniqueCode()).build())
+        assertRefused(ConnectionKind.ADVERTISER, null, "unknown-state", since, forged, code);
+        String stateless = uniqueCode();
+        web.get().uri(uri -> uri.path(CALLBACK).queryParam("code", stateless).build())
                 .accept(MediaType.APPLICATION_JSON)
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("https://adpulse.io/problems/missing-state");
+        assertRefused(ConnectionKind.ADVERTISER, null, "missing-state", since, stateless);
+    }
+
+    @Test
+    void aCallbackWithoutACodeIsRejectedAndUsesTheStateUp() {
+        String operator = uniqueOperator();
+        String state = startState(operator);
+        Instant since = attemptMarker();
+
+        web.get().uri(uri -> uri.path(CALLBACK).queryParam("state", state).build())
+                .header(ACTOR, operator).accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://adpulse.io/problems/missing-code");
+
+        assertRefused(ConnectionKind.ADVERTISER, operator, "missing-code", since, state);
+    }
+
+    @Test
+    void anAuthorisationCoveringNoAdvertiserIsRejectedAndConnectsNothing() {
+        String operator = uniqueOperator();
+        String state = startState(operator);
+        Instant since = attemptMarker();
+        String code = uniqueCode();
+        String token = "act." + UUID.randomUUID();
+        TIKTOK.willGrant(code, token);
+
+        callback(state, code, operator, MediaType.APPLICATION_JSON)
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("https://adpulse.io/problems/no-advertisers");
+
+        assertRefused(ConnectionKind.ADVERTISER, operator, "no-advertisers", since, state, code, token);
+        assertThat(occurrencesInDatabase(token)).isZero();
     }
 
     @Test
@@ -215,38 +283,52 @@ class ConnectTikTokBusinessTest extends AuthServiceTestBase {
         String advertiser = uniqueAdvertiserId();
         String code = uniqueCode();
         TIKTOK.willGrant(code, "act." + UUID.randomUUID(), new Advertiser(advertiser, "Hijacked"));
+        String operator = uniqueOperator();
+        String state = startState(operator);
+        Instant since = attemptMarker();
 
-        callback(startState("alice"), code, "mallory", MediaType.APPLICATION_JSON)
+        callback(state, code, "mallory", MediaType.APPLICATION_JSON)
                 .expectStatus().isForbidden()
                 .expectBody().jsonPath("$.type").isEqualTo("https://adpulse.io/problems/actor-mismatch");
+        assertRefused(ConnectionKind.ADVERTISER, operator, "actor-mismatch", since, state, code);
         assertNothingStoredFor(advertiser);
     }
 
     @Test
     void aCodeTikTokRejectsIsABadRequestNamingTikToksCode() {
         long connectionsBefore = count("connection");
-        long eventsBefore = count("outbox");
+        long eventsBefore = count("outbox where topic = '" + Topics.CONNECTIONS + "'");
+        String operator = uniqueOperator();
+        String state = startState(operator);
+        Instant since = attemptMarker();
+        String code = uniqueCode();
 
-        callback(startState("alice"), uniqueCode(), "alice", MediaType.APPLICATION_JSON)
+        callback(state, code, operator, MediaType.APPLICATION_JSON)
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://adpulse.io/problems/tiktok-rejected")
                 .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("40110")
                         .doesNotContain("sandbox-secret"));
         assertThat(count("connection")).isEqualTo(connectionsBefore);
-        assertThat(count("outbox")).isEqualTo(eventsBefore);
+        assertThat(count("outbox where topic = '" + Topics.CONNECTIONS + "'")).isEqualTo(eventsBefore);
+        assertThat(assertRefused(ConnectionKind.ADVERTISER, operator, "tiktok-rejected", since, state, code, "sandbox-secret")
+                .detail()).contains("40110");
     }
 
     @Test
     void tiktokFailingIsABadGatewayAndBrowsersGetAPage() {
         String code = uniqueCode();
         TIKTOK.willBreak(code);
+        String operator = uniqueOperator();
+        String state = startState(operator);
+        Instant since = attemptMarker();
 
-        callback(startState("alice"), code, "alice", MediaType.TEXT_HTML)
+        callback(state, code, operator, MediaType.TEXT_HTML)
                 .expectStatus().isEqualTo(502)
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).value(page -> assertThat(page).contains("TikTok unavailable")
                         .contains("<a href=\"/\">"));
+        assertRefused(ConnectionKind.ADVERTISER, operator, "tiktok-unavailable", since, state, code);
     }
 
     @Test

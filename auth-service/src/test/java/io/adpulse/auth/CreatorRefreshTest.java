@@ -61,8 +61,13 @@ class CreatorRefreshTest extends AuthServiceTestBase {
         assertThat(live).hasSize(1).doesNotContain(firstRefresh);
         assertThat(occurrencesInDatabase(live.get(0))).isZero();
         List<ConsumerRecord<String, byte[]>> grants = awaitRecords(Topics.CONNECTIONS, 2, r -> r.key().equals(id));
-        String published = openTransit(CODEC.decode(grants.get(1).value(), ConnectionGranted.class).data().accessToken(), id);
+        ConnectionGranted initial = CODEC.decode(grants.get(0).value(), ConnectionGranted.class).data();
+        ConnectionGranted renewed = CODEC.decode(grants.get(1).value(), ConnectionGranted.class).data();
+        String published = openTransit(renewed.accessToken(), id);
         assertThat(TIKTOK.loginKit().isLiveAccessToken(published)).isTrue();
+        assertThat(initial.accessTokenExpiresAt()).isEqualTo(firstExpiry);
+        assertThat(renewed.accessTokenExpiresAt()).as("each refresh publishes the new token's expiry")
+                .isEqualTo(Instant.parse(refreshed.get("expiresAt").toString()));
         assertThat(TIKTOK.loginKit().refusedRefreshes(openId)).isZero();
     }
 

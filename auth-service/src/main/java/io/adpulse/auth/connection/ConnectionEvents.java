@@ -2,6 +2,7 @@ package io.adpulse.auth.connection;
 
 import io.adpulse.auth.crypto.TransitSealer;
 import io.adpulse.events.ConnectionGranted;
+import io.adpulse.events.ConnectionKind;
 import io.adpulse.events.ConnectionRevoked;
 import io.adpulse.events.EventEnvelope;
 import org.springframework.stereotype.Component;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Builds the events of a connection's lifecycle. Event ids derive from the connection id and its
  * revision, so a re-published outbox row carries the same id and every new grant or status change a
- * new one. The access token is sealed under the transit key with the connection id as associated data.
+ * new one. The access token is sealed under the transit key with the connection id as associated data; a creator's
+ * grant also names when that access token expires (API for Business tokens do not expire: null).
  */
 @Component
 class ConnectionEvents {
@@ -34,7 +36,8 @@ class ConnectionEvents {
     EventEnvelope<ConnectionGranted> granted(Connection connection, String accessToken, java.time.Instant at) {
         var data = new ConnectionGranted(connection.id(), connection.kind(), connection.advertiserId(),
                 connection.displayName(), sealer.seal(accessToken, connection.id()), connection.scopes(),
-                connection.grantedBy(), connection.grantedAt());
+                connection.grantedBy(), connection.grantedAt(),
+                connection.kind() == ConnectionKind.CREATOR ? connection.accessExpiresAt() : null);
         return EventEnvelope.of(SOURCE, connection.id(), at, data, connection.id(), "granted", connection.revision());
     }
 

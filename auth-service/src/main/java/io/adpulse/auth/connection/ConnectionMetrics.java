@@ -26,7 +26,10 @@ class ConnectionMetrics {
                 .increment(count);
     }
 
-    /** {@code reason}: {@code operator} (disconnected in Adpulse) or {@code needs_reauth} (TikTok rejected the token). */
+    /**
+     * {@code reason}: {@code operator} (disconnected in Adpulse), {@code needs_reauth} (TikTok rejected the token) or
+     * {@code removed_at_tiktok} (the account owner removed Adpulse's access at TikTok).
+     */
     void revoked(String reason) {
         Counter.builder("adpulse.auth.connections.revoked")
                 .description("Connections that stopped being usable")

@@ -6,11 +6,13 @@ import io.adpulse.auth.tiktok.AuthorizedAdvertiser;
 import io.adpulse.auth.tiktok.BusinessGrant;
 import io.adpulse.auth.tiktok.CreatorTokens;
 import io.adpulse.events.ConnectionKind;
+import io.adpulse.events.EventEnvelope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -49,9 +51,12 @@ public class ConnectionService {
         this.clock = clock;
     }
 
-    /** Connects every advertiser of an API-for-Business grant on behalf of {@code actor}. */
+    /**
+     * Connects every advertiser of an API-for-Business grant on behalf of {@code actor}. {@code attempt} builds the
+     * event announcing the connect attempt from the granted connections; it is appended in the same transaction.
+     */
     public Mono<List<Connection>> grantAdvertisers(BusinessGrant grant, List<AuthorizedAdvertiser> advertisers,
-            String actor) {
+            String actor, Function<List<Connection>, EventEnvelope<?>> attempt) {
         UUID grantId = UUID.randomUUID();
         Instant now = clock.instant();
         Mono<List<Connection>> work = Flux.fromIterable(advertisers)
@@ -62,7 +67,8 @@ public class ConnectionService {
                                 .map(connection::withTokenKeyId))
                         .flatMap(connection -> outbox.append(events.granted(connection, grant.accessToken()))
                                 .thenReturn(connection)))
-                .collectList();
+                .collectList()
+                .flatMap(granted -> outbox.append(attempt.apply(granted)).thenReturn(granted));
         return transactions.transactional(work)
                 .doOnSuccess(granted -> {
                     relay.wake();
@@ -73,9 +79,11 @@ public class ConnectionService {
     /**
      * Connects (or re-authorises) the TikTok user of a Login Kit grant as {@code creator-<open_id>}:
      * both tokens stored encrypted with their expiry, the refresh scheduled ahead of the access
-     * token's expiry, and {@code ConnectionGranted} published, in one transaction.
+     * token's expiry, and {@code ConnectionGranted} published, in one transaction, together with the event
+     * {@code attempt} builds to announce the connect attempt.
      */
-    public Mono<Connection> grantCreator(CreatorTokens grant, String displayName, String actor) {
+    public Mono<Connection> grantCreator(CreatorTokens grant, String displayName, String actor,
+            Function<List<Connection>, EventEnvelope<?>> attempt) {
         Instant now = clock.instant();
         Duration lifetime = Duration.ofSeconds(grant.expiresInSeconds());
         Instant accessExpiresAt = now.plus(lifetime);
@@ -89,6 +97,7 @@ public class ConnectionService {
                         .flatMap(keyId -> tokens.store(id, TokenVault.REFRESH, grant.refreshToken(), refreshExpiresAt,
                                 now).thenReturn(connection.withTokenKeyId(keyId))))
                 .flatMap(connection -> outbox.append(events.granted(connection, grant.accessToken()))
+                        .then(outbox.append(attempt.apply(List.of(connection))))
                         .thenReturn(connection));
         return transactions.transactional(work)
                 .doOnSuccess(granted -> {

@@ -9,6 +9,7 @@ import io.adpulse.events.ConnectionKind;
 import io.adpulse.events.ApiErrorOccurred;
 import io.adpulse.events.Topics;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -30,6 +31,9 @@ import reactor.core.publisher.Mono;
  *   {@code NEEDS_REAUTH:<code>}, so ingest-service stops polling until an operator authorises again.
  *   Reports about a grant older than the error are ignored for newer grants, and repeated reports
  *   change nothing.</li>
+ *   <li>The account owner removes Adpulse's access at TikTok (Login Kit webhook {@code authorization.removed}): the
+ *   creator connection is revoked as on an operator disconnect, without calling TikTok (the token is already
+ *   revoked there), with reason {@code REVOKED_AT_TIKTOK:<reason>}.</li>
  * </ul>
  */
 @Service
@@ -39,6 +43,8 @@ public class RevocationService {
     public static final String DISCONNECTED_BY_OPERATOR = "DISCONNECTED_BY_OPERATOR";
     /** Status reason prefix when TikTok rejected the token; the TikTok code follows. */
     public static final String NEEDS_REAUTH_PREFIX = "NEEDS_REAUTH:";
+    /** Status reason prefix when the account owner removed Adpulse's access at TikTok; TikTok's reason follows. */
+    public static final String REVOKED_AT_TIKTOK_PREFIX = "REVOKED_AT_TIKTOK:";
     /** {@code revokedBy} when TikTok, not a person, ended the connection. */
     static final String TIKTOK = "tiktok";
 
@@ -88,8 +94,25 @@ public class RevocationService {
                         ? Mono.just(new Disconnection(connection, TikTokRevocation.of(
                                 TikTokRevocation.Outcome.ALREADY_DISCONNECTED,
                                 "The connection was already disconnected; TikTok was not asked again.")))
-                        : revokeAtTikTok(connection).flatMap(tiktokOutcome -> commitRevocation(connection, actor)
+                        : revokeAtTikTok(connection).flatMap(tiktokOutcome -> commitRevocation(connection.id(),
+                                        DISCONNECTED_BY_OPERATOR, actor, null, "operator")
+                                .switchIfEmpty(Mono.defer(() -> connections.findById(connection.id())))
                                 .map(revoked -> new Disconnection(revoked, tiktokOutcome))));
+    }
+
+    /**
+     * The account owner removed Adpulse's access at TikTok (Login Kit's {@code authorization.removed} webhook): the
+     * creator connection of {@code openId}, ACTIVE or NEEDS_REAUTH and granted no later than {@code removedAt}, becomes
+     * REVOKED with reason {@code REVOKED_AT_TIKTOK:<reason>}, its tokens are deleted, and {@code ConnectionRevoked}
+     * and a tombstone are published, in one transaction: the operator disconnect's commit, without asking TikTok to
+     * revoke a token it already revoked. Emits the revoked connection; empty when there is none to revoke (unknown
+     * user, already revoked, or re-authorised after the removal), so a redelivery changes nothing.
+     */
+    public Mono<Connection> revokeRemovedAtTikTok(String openId, String reason, Instant removedAt) {
+        return commitRevocation(Connection.creatorConnectionId(openId), REVOKED_AT_TIKTOK_PREFIX + reason, TIKTOK,
+                        removedAt, "removed_at_tiktok")
+                .doOnNext(revoked -> log.info("Connection {} revoked: the TikTok user removed Adpulse's access ({})",
+                        revoked.id(), reason));
     }
 
     /**
@@ -161,19 +184,25 @@ public class RevocationService {
                 });
     }
 
-    private Mono<Connection> commitRevocation(Connection connection, String actor) {
-        Mono<Connection> work = connections.transition(connection.id(),
+    /**
+     * The commit of every revocation: marks the connection REVOKED (from ACTIVE or NEEDS_REAUTH, and only when
+     * granted no later than {@code grantedNoLaterThan} if that is set), deletes its tokens and appends
+     * {@code ConnectionRevoked} and the tombstone to the outbox, in one transaction. Empty when the connection was not
+     * in a revocable state.
+     */
+    private Mono<Connection> commitRevocation(String id, String reason, String revokedBy, Instant grantedNoLaterThan,
+            String metricReason) {
+        Mono<Connection> work = connections.transition(id,
                         EnumSet.of(ConnectionStatus.ACTIVE, ConnectionStatus.NEEDS_REAUTH), ConnectionStatus.REVOKED,
-                        DISCONNECTED_BY_OPERATOR, clock.instant(), null)
+                        reason, clock.instant(), grantedNoLaterThan)
                 .flatMap(revoked -> tokens.discard(revoked.id())
-                        .then(outbox.append(events.revoked(revoked, actor)))
+                        .then(outbox.append(events.revoked(revoked, revokedBy)))
                         .then(outbox.appendTombstone(Topics.CONNECTIONS, revoked.id(), events.tombstoneId(revoked)))
                         .thenReturn(revoked));
         return transactions.transactional(work)
                 .doOnNext(revoked -> {
                     relay.wake();
-                    metrics.revoked("operator");
-                })
-                .switchIfEmpty(Mono.defer(() -> connections.findById(connection.id())));
+                    metrics.revoked(metricReason);
+                });
     }
 }

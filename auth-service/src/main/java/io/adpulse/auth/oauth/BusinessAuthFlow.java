@@ -8,6 +8,7 @@ import io.adpulse.auth.tiktok.BusinessGrant;
 import io.adpulse.auth.tiktok.TikTokBusinessClient;
 import io.adpulse.auth.tiktok.TikTokRejectedException;
 import io.adpulse.auth.tiktok.TikTokUnavailableException;
+import io.adpulse.events.ConnectionKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -30,7 +32,8 @@ import reactor.core.publisher.Mono;
  * cannot be replayed), must belong to the operator calling back when the gateway names one, then
  * the code is redeemed, the grant's advertisers are discovered with {@code /oauth2/advertiser/get/}
  * (plus any id only the token answer listed) and all of them are connected at once. Connections are
- * attributed to the operator who started the flow.
+ * attributed to the operator who started the flow. Every callback, connected or refused, is recorded as a
+ * {@code ConnectionAttempted} event ({@link ConnectionAttempts}).
  */
 @Service
 class BusinessAuthFlow {
@@ -50,9 +53,11 @@ class BusinessAuthFlow {
     private final ConnectionService connections;
     private final AuthProperties properties;
     private final MeterRegistry meters;
+    private final ConnectionAttempts attempts;
 
     BusinessAuthFlow(OAuthStateStore states, TikTokBusinessClient tiktok, ConnectionService connections,
-            AuthProperties properties, MeterRegistry meters) {
+            AuthProperties properties, MeterRegistry meters, ConnectionAttempts attempts) {
+        this.attempts = attempts;
         this.states = states;
         this.tiktok = tiktok;
         this.connections = connections;
@@ -71,18 +76,22 @@ class BusinessAuthFlow {
      * @param callingActor the operator the gateway names on the callback request, or null
      */
     Mono<List<Connection>> complete(CallbackParams params, String callingActor) {
+        String attemptId = ConnectionAttempts.newAttemptId();
         Mono<List<Connection>> outcome;
         if (params.error() != null) {
             Mono<String> burnState = params.state() == null ? Mono.empty()
-                    : states.consume(FLOW, params.state()).onErrorResume(CallbackFailedException.class, e -> Mono.empty());
-            outcome = burnState.then(Mono.error(new CallbackFailedException(CallbackFailure.CONSENT_DENIED,
-                    "TikTok reported '" + printable(params.error()) + "': the account owner did not authorise "
-                            + "Adpulse. Start connecting again to retry.")));
+                    : states.consume(FLOW, params.state())
+                            .onErrorResume(CallbackFailedException.class, e -> Mono.justOrEmpty(e.operator()));
+            outcome = burnState.map(Optional::of).defaultIfEmpty(Optional.empty())
+                    .flatMap(owner -> Mono.error(new CallbackFailedException(CallbackFailure.CONSENT_DENIED,
+                            "TikTok reported '" + printable(params.error()) + "': the account owner did not authorise "
+                                    + "Adpulse. Start connecting again to retry.", owner.orElse(null))));
         } else if (params.state() == null) {
             outcome = Mono.error(new CallbackFailedException(CallbackFailure.MISSING_STATE,
                     "TikTok's redirect carries no state parameter; start connecting from Adpulse."));
         } else {
-            outcome = states.consume(FLOW, params.state()).flatMap(owner -> connect(params, owner, callingActor));
+            outcome = states.consume(FLOW, params.state())
+                    .flatMap(owner -> connect(params, owner, callingActor, attemptId));
         }
         return outcome.doOnError(CallbackFailedException.class, e -> {
             log.info("TikTok authorisation callback failed: {} ({})", e.failure(), e.getMessage());
@@ -92,17 +101,19 @@ class BusinessAuthFlow {
                     .tag("reason", e.failure().label())
                     .register(meters)
                     .increment();
-        });
+        }).onErrorResume(CallbackFailedException.class,
+                e -> attempts.refused(attemptId, ConnectionKind.ADVERTISER, e).then(Mono.error(e)));
     }
 
-    private Mono<List<Connection>> connect(CallbackParams params, String owner, String callingActor) {
+    private Mono<List<Connection>> connect(CallbackParams params, String owner, String callingActor,
+            String attemptId) {
         if (callingActor != null && !callingActor.equals(owner)) {
             return Mono.error(new CallbackFailedException(CallbackFailure.ACTOR_MISMATCH,
-                    "This authorisation was started by another Adpulse user; start connecting again yourself."));
+                    "This authorisation was started by another Adpulse user; start connecting again yourself.", owner));
         }
         if (params.authCode() == null) {
             return Mono.error(new CallbackFailedException(CallbackFailure.MISSING_CODE,
-                    "TikTok's redirect carries no auth_code or code parameter; start connecting again."));
+                    "TikTok's redirect carries no auth_code or code parameter; start connecting again.", owner));
         }
         return tiktok.exchangeAuthCode(params.authCode())
                 .flatMap(grant -> tiktok.authorizedAdvertisers(grant.accessToken())
@@ -111,13 +122,15 @@ class BusinessAuthFlow {
                                 ? Mono.error(new CallbackFailedException(CallbackFailure.NO_ADVERTISERS,
                                         "The TikTok authorisation covers no advertiser account; authorise at "
                                                 + "least one advertiser on TikTok's consent page."))
-                                : connections.grantAdvertisers(grant, advertisers, owner)))
+                                : connections.grantAdvertisers(grant, advertisers, owner, granted -> attempts
+                                        .connected(attemptId, ConnectionKind.ADVERTISER, owner, granted))))
                 .onErrorMap(TikTokRejectedException.class, e -> new CallbackFailedException(
                         CallbackFailure.TIKTOK_REJECTED, e.getMessage() + ". "
                                 + HINTS.getOrDefault(e.code(), "Start connecting again; if it keeps failing, "
                                         + "check the app's permissions in TikTok's developer portal.")))
                 .onErrorMap(TikTokUnavailableException.class, e -> new CallbackFailedException(
-                        CallbackFailure.TIKTOK_UNAVAILABLE, e.getMessage() + ". Try connecting again in a few minutes."));
+                        CallbackFailure.TIKTOK_UNAVAILABLE, e.getMessage() + ". Try connecting again in a few minutes."))
+                .onErrorMap(CallbackFailedException.class, e -> e.attributedTo(owner));
     }
 
     /** Advertisers TikTok listed for the token, then ids only the token answer named, each once. */

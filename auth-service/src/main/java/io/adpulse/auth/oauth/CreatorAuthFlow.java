@@ -7,6 +7,7 @@ import io.adpulse.auth.tiktok.LoginKitRejectedException;
 import io.adpulse.auth.tiktok.TikTokLoginKitClient;
 import io.adpulse.auth.tiktok.TikTokRejectedException;
 import io.adpulse.auth.tiktok.TikTokUnavailableException;
+import io.adpulse.events.ConnectionKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -31,7 +32,8 @@ import reactor.core.publisher.Mono;
  * {@code code_challenge = BASE64URL(SHA-256(verifier))}. Callback: the state is used up first (returning
  * the verifier), must belong to the operator calling back when the gateway names one, then the code is
  * redeemed with the verifier, the user's display name read (best effort) and the account connected as
- * {@code creator-<open_id>}.
+ * {@code creator-<open_id>}. Every callback, connected or refused, is recorded as a {@code ConnectionAttempted}
+ * event ({@link ConnectionAttempts}).
  */
 @Service
 class CreatorAuthFlow {
@@ -53,9 +55,11 @@ class CreatorAuthFlow {
     private final ConnectionService connections;
     private final AuthProperties properties;
     private final MeterRegistry meters;
+    private final ConnectionAttempts attempts;
 
     CreatorAuthFlow(OAuthStateStore states, TikTokLoginKitClient tiktok, ConnectionService connections,
-            AuthProperties properties, MeterRegistry meters) {
+            AuthProperties properties, MeterRegistry meters, ConnectionAttempts attempts) {
+        this.attempts = attempts;
         this.states = states;
         this.tiktok = tiktok;
         this.connections = connections;
@@ -76,20 +80,22 @@ class CreatorAuthFlow {
      * @param callingActor the operator the gateway names on the callback request, or null
      */
     Mono<Connection> complete(CallbackParams params, String callingActor) {
+        String attemptId = ConnectionAttempts.newAttemptId();
         Mono<Connection> outcome;
         if (params.error() != null) {
-            Mono<OAuthStateStore.ConsumedState> burnState = params.state() == null ? Mono.empty()
-                    : states.consumeWithVerifier(FLOW, params.state())
-                            .onErrorResume(CallbackFailedException.class, e -> Mono.empty());
-            outcome = burnState.then(Mono.error(new CallbackFailedException(CallbackFailure.CONSENT_DENIED,
-                    "TikTok reported '" + printable(params.error()) + "': the account owner did not authorise "
-                            + "Adpulse. Start connecting again to retry.")));
+            Mono<String> burnState = params.state() == null ? Mono.empty()
+                    : states.consumeWithVerifier(FLOW, params.state()).map(OAuthStateStore.ConsumedState::actor)
+                            .onErrorResume(CallbackFailedException.class, e -> Mono.justOrEmpty(e.operator()));
+            outcome = burnState.map(Optional::of).defaultIfEmpty(Optional.empty())
+                    .flatMap(owner -> Mono.error(new CallbackFailedException(CallbackFailure.CONSENT_DENIED,
+                            "TikTok reported '" + printable(params.error()) + "': the account owner did not authorise "
+                                    + "Adpulse. Start connecting again to retry.", owner.orElse(null))));
         } else if (params.state() == null) {
             outcome = Mono.error(new CallbackFailedException(CallbackFailure.MISSING_STATE,
                     "TikTok's redirect carries no state parameter; start connecting from Adpulse."));
         } else {
             outcome = states.consumeWithVerifier(FLOW, params.state())
-                    .flatMap(consumed -> connect(params, consumed, callingActor));
+                    .flatMap(consumed -> connect(params, consumed, callingActor, attemptId));
         }
         return outcome.doOnError(CallbackFailedException.class, e -> {
             log.info("TikTok Login Kit callback failed: {} ({})", e.failure(), e.getMessage());
@@ -99,22 +105,25 @@ class CreatorAuthFlow {
                     .tag("reason", e.failure().label())
                     .register(meters)
                     .increment();
-        });
+        }).onErrorResume(CallbackFailedException.class,
+                e -> attempts.refused(attemptId, ConnectionKind.CREATOR, e).then(Mono.error(e)));
     }
 
     private Mono<Connection> connect(CallbackParams params, OAuthStateStore.ConsumedState consumed,
-            String callingActor) {
-        if (callingActor != null && !callingActor.equals(consumed.actor())) {
+            String callingActor, String attemptId) {
+        String owner = consumed.actor();
+        if (callingActor != null && !callingActor.equals(owner)) {
             return Mono.error(new CallbackFailedException(CallbackFailure.ACTOR_MISMATCH,
-                    "This authorisation was started by another Adpulse user; start connecting again yourself."));
+                    "This authorisation was started by another Adpulse user; start connecting again yourself.", owner));
         }
         if (params.authCode() == null) {
             return Mono.error(new CallbackFailedException(CallbackFailure.MISSING_CODE,
-                    "TikTok's redirect carries no code parameter; start connecting again."));
+                    "TikTok's redirect carries no code parameter; start connecting again.", owner));
         }
         if (consumed.codeVerifier() == null) {
             return Mono.error(new CallbackFailedException(CallbackFailure.UNKNOWN_STATE,
-                    "The state in TikTok's redirect has no PKCE verifier; start connecting the TikTok account again."));
+                    "The state in TikTok's redirect has no PKCE verifier; start connecting the TikTok account again.",
+                    owner));
         }
         return tiktok.exchangeCode(params.authCode(), properties.creatorRedirectUri().toString(),
                         consumed.codeVerifier())
@@ -126,7 +135,8 @@ class CreatorAuthFlow {
                             return Mono.empty();
                         })
                         .defaultIfEmpty(Optional.empty())
-                        .flatMap(name -> connections.grantCreator(tokens, name.orElse(null), consumed.actor())))
+                        .flatMap(name -> connections.grantCreator(tokens, name.orElse(null), owner, granted -> attempts
+                                .connected(attemptId, ConnectionKind.CREATOR, owner, granted))))
                 .onErrorMap(LoginKitRejectedException.class, e -> new CallbackFailedException(
                         CallbackFailure.TIKTOK_REJECTED, e.getMessage() + ". " + HINTS.getOrDefault(e.error(),
                                 "Start connecting again; if it keeps failing, check the app in TikTok's developer "
@@ -134,7 +144,8 @@ class CreatorAuthFlow {
                 .onErrorMap(TikTokRejectedException.class, e -> new CallbackFailedException(
                         CallbackFailure.TIKTOK_REJECTED, e.getMessage() + ". Start connecting again."))
                 .onErrorMap(TikTokUnavailableException.class, e -> new CallbackFailedException(
-                        CallbackFailure.TIKTOK_UNAVAILABLE, e.getMessage() + ". Try connecting again in a few minutes."));
+                        CallbackFailure.TIKTOK_UNAVAILABLE, e.getMessage() + ". Try connecting again in a few minutes."))
+                .onErrorMap(CallbackFailedException.class, e -> e.attributedTo(owner));
     }
 
     private URI authorizeUrl(String state, String codeChallenge) {

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -107,7 +108,7 @@ class OAuthStateStore {
                         ? Mono.just(new ConsumedState(owner.actor(), owner.codeVerifier()))
                         : Mono.error(new CallbackFailedException(CallbackFailure.EXPIRED_STATE,
                                 "This authorisation link expired at " + owner.expiresAt()
-                                        + "; start connecting the TikTok account again.")));
+                                        + "; start connecting the TikTok account again.", owner.actor())));
     }
 
     /** A used-up state: who started the flow and the PKCE verifier kept with it (null without PKCE). */
@@ -120,16 +121,16 @@ class OAuthStateStore {
     }
 
     private Mono<Owner> notConsumable(String flow, String hash) {
-        return db.sql("select 1 from oauth_state where state_hash = :hash and flow = :flow")
+        return db.sql("select actor from oauth_state where state_hash = :hash and flow = :flow")
                 .bind("hash", hash)
                 .bind("flow", flow)
-                .map(row -> Boolean.TRUE)
+                .map(row -> Optional.ofNullable(row.get("actor", String.class)))
                 .one()
-                .defaultIfEmpty(Boolean.FALSE)
-                .flatMap(exists -> Mono.error(exists
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(actor -> Mono.error(actor.isPresent()
                         ? new CallbackFailedException(CallbackFailure.REUSED_STATE,
                                 "This authorisation was already completed or abandoned (its state is single-use); "
-                                        + "start connecting the TikTok account again.")
+                                        + "start connecting the TikTok account again.", actor.get())
                         : new CallbackFailedException(CallbackFailure.UNKNOWN_STATE,
                                 "The state in TikTok's redirect was not issued by Adpulse or is too old; "
                                         + "start connecting the TikTok account again.")));

@@ -138,6 +138,7 @@ public final class FakeTikTok {
                 return error(40110, "Auth_code is invalid or expired.");
             }
             tokens.put(grant.accessToken(), grant);
+            IssuedTokens.issued(grant.accessToken());
             ObjectNode data = json.createObjectNode();
             data.put("access_token", grant.accessToken());
             ArrayNode ids = data.putArray("advertiser_ids");

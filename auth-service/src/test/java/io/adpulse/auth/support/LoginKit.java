@@ -43,6 +43,7 @@ public final class LoginKit {
     private final Map<String, AtomicInteger> unavailableRefreshes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> refusedRefreshes = new ConcurrentHashMap<>();
     private final Map<String, String> displayNames = new ConcurrentHashMap<>();
+    private final Set<String> brokenCodes = ConcurrentHashMap.newKeySet();
     private final Map<String, List<String>> issued = new ConcurrentHashMap<>();
     private final AtomicLong accessTtlSeconds = new AtomicLong(7200);
     private volatile Duration refreshDelay = Duration.ZERO;
@@ -77,6 +78,11 @@ public final class LoginKit {
     /** The next {@code times} refreshes for {@code openId} fail with HTTP 503 before TikTok acts. */
     public void failRefreshes(String openId, int times) {
         unavailableRefreshes.put(openId, new AtomicInteger(times));
+    }
+
+    /** Redeeming {@code code} fails with HTTP 503 before TikTok acts, as during an outage. */
+    public void willBreak(String code) {
+        brokenCodes.add(code);
     }
 
     /** The user removed Adpulse's access on TikTok's side: every token of theirs stops working. */
@@ -118,6 +124,9 @@ public final class LoginKit {
             }
             String grantType = form.getFirst("grant_type");
             if ("authorization_code".equals(grantType)) {
+                if (brokenCodes.contains(String.valueOf(form.getFirst("code")))) {
+                    return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+                }
                 Authorization authorization = codes.remove(String.valueOf(form.getFirst("code")));
                 if (authorization == null) {
                     return error(HttpStatus.BAD_REQUEST, "invalid_grant", "Authorization code is expired.");
@@ -188,6 +197,8 @@ public final class LoginKit {
         String refresh = "rft." + UUID.randomUUID();
         accessTokens.put(access, grant);
         refreshTokens.put(refresh, grant);
+        IssuedTokens.issued(access);
+        IssuedTokens.issued(refresh);
         issued.computeIfAbsent(grant.openId(), k -> new CopyOnWriteArrayList<>())
                 .addAll(List.of(access, refresh));
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue("""
