@@ -66,6 +66,9 @@ public final class AdpulseStack implements AutoCloseable {
         log.info("starting the TikTok sandbox on port {}", options.sandboxPort());
         ConfigurableApplicationContext sandbox = TikTokSandboxApplication.start(options.sandboxPort(), Map.of(
                 "adpulse.sandbox.app-id", SANDBOX_APP_ID, "adpulse.sandbox.app-secret", SANDBOX_APP_SECRET,
+                "adpulse.sandbox.creator-access-ttl", options.creatorTokenLifetime().toMillis() + "ms",
+                // TikTok posts webhooks (authorization.removed, ...) to the app's public callback: the gateway.
+                "adpulse.sandbox.webhook-url", gatewayUrl() + "/webhooks/tiktok",
                 // The launcher's console belongs to the stack's progress, not to the sandbox's start-up.
                 "spring.main.banner-mode", "off", "spring.main.log-startup-info", "false"));
         started.add(sandbox::close);
@@ -108,6 +111,9 @@ public final class AdpulseStack implements AutoCloseable {
         env.put("ADPULSE_TRANSIT_KEYS", "local-transit-1:" + randomKey());
         env.put("ADPULSE_TOKEN_KEYS", "local-token-1:" + randomKey());
         env.put("ADPULSE_ADMIN_PASSWORD", options.adminPassword());
+        // Look for creator tokens due for refresh often enough for the sandbox's short lifetimes.
+        env.put("ADPULSE_AUTH_REFRESH_CHECK_INTERVAL", Math.max(1, Math.min(15,
+                options.creatorTokenLifetime().toSeconds() / 10)) + "s");
         for (Service s : Service.values()) {
             env.put(s.gatewayUriVariable(), "http://localhost:" + options.port(s));
         }

@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code java -jar launcher/target/launcher-<version>-exec.jar}: starts the local stack and keeps it
  * running until Ctrl-C. Settings: {@code ADPULSE_ADMIN_PASSWORD} (otherwise a random one is printed),
  * {@code ADPULSE_HOME} (folder for logs, default {@code .adpulse} in the working directory),
- * {@code ADPULSE_CONNECT_SANDBOX} ({@code false} leaves connecting the sandbox's advertisers to the operator),
+ * {@code ADPULSE_CONNECT_SANDBOX} ({@code false} leaves connecting the sandbox's accounts to the operator),
  * {@code ADPULSE_PORTS} ({@code random}: free ports instead of the documented ones).
  */
 public final class Main {
@@ -51,8 +51,12 @@ public final class Main {
             // The sandbox is the only TikTok here: connect its advertisers through the real OAuth flow so the
             // dashboard has data at once. ADPULSE_CONNECT_SANDBOX=false leaves connecting to the operator.
             try {
-                new SandboxConnector(stack.gatewayUrl(), stack.sandboxUrl(), "admin", password).connect();
-                connected = "The sandbox's advertisers are connected; their history is being ingested.\n ";
+                SandboxConnector connector = new SandboxConnector(stack.gatewayUrl(), stack.sandboxUrl(), "admin", password);
+                connector.connect();
+                connector.connectCreator(null);
+                connected = "The sandbox's advertisers and a creator account are connected; history is being ingested.\n "
+                        + "The creator's token expires every " + options.creatorTokenLifetime().toMinutes()
+                        + " minutes and auth-service refreshes it (see Connections).\n ";
             } catch (IllegalStateException | IOException e) {
                 connected = "Connecting the sandbox failed (" + e.getMessage() + ");\n connect from the UI instead.\n ";
             }

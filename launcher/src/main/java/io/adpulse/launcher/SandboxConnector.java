@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Connects the sandbox's advertisers the way an operator's browser would: start the OAuth flow through the gateway,
+ * Connects the sandbox's advertisers (and a creator account) the way an operator's browser would: start the OAuth flow through the gateway,
  * approve on the sandbox's consent page, follow the redirect back to the gateway's callback. Nothing is taken as a
  * shortcut: the auth code, the token exchange, encryption and the {@code ConnectionGranted} events are the real ones.
  *
@@ -65,6 +65,37 @@ public final class SandboxConnector {
                 .header("Authorization", authorization).header("Accept", "application/json").GET().build());
         if (connected.statusCode() != 200) {
             throw new IllegalStateException("OAuth callback answered " + connected.statusCode() + ": " + connected.body());
+        }
+        return connected.body();
+    }
+
+    /**
+     * Connects a sandbox creator account (Login Kit with PKCE) the same way: start → the sandbox's authorize page,
+     * approved as {@code openId} (the first creator when null) → callback.
+     *
+     * @return the callback's JSON body ({@code {"connections":[...]}}, one creator connection)
+     */
+    public String connectCreator(String openId) throws IOException, InterruptedException {
+        HttpResponse<String> start = send(HttpRequest.newBuilder(
+                URI.create(gatewayUrl + "/api/auth/connections/tiktok-creator/start"))
+                .header("Authorization", authorization).GET().build());
+        URI authorize = redirect("starting the Login Kit flow", start);
+        if (!authorize.toString().startsWith(sandboxUrl + "/v2/auth/authorize/")) {
+            throw new IllegalStateException("Login Kit start redirected to " + authorize
+                    + ", not to the sandbox's authorize page");
+        }
+        String decide = sandboxUrl + "/v2/auth/authorize/decide?decision=approve&" + authorize.getRawQuery()
+                + (openId == null ? "" : "&open_id=" + enc(openId));
+        URI callback = redirect("approving on the sandbox's authorize page",
+                send(HttpRequest.newBuilder(URI.create(decide)).GET().build()));
+        if (!callback.toString().startsWith(gatewayUrl + "/api/auth/oauth/tiktok-creator/callback")) {
+            throw new IllegalStateException("authorization redirected to " + callback + ", not to the gateway's callback");
+        }
+        HttpResponse<String> connected = send(HttpRequest.newBuilder(callback)
+                .header("Authorization", authorization).header("Accept", "application/json").GET().build());
+        if (connected.statusCode() != 200) {
+            throw new IllegalStateException("Login Kit callback answered " + connected.statusCode() + ": "
+                    + connected.body());
         }
         return connected.body();
     }

@@ -19,13 +19,18 @@ import java.util.Map;
  * @param adminPassword the seeded administrator's password
  * @param pollInterval  how often ingest-service polls TikTok
  * @param startTimeout  how long to wait for every service to report ready
+ * @param creatorTokenLifetime lifetime of the sandbox's creator (Login Kit) access tokens: short, so that the
+ *                      local stack shows auth-service refreshing them on its own (TikTok: 2 hours)
  */
 record StackOptions(Path servicesDir, Path logDir, int kafkaPort, int postgresPort, int sandboxPort,
-        Map<Service, Integer> ports, String adminPassword, Duration pollInterval, Duration startTimeout) {
+        Map<Service, Integer> ports, String adminPassword, Duration pollInterval, Duration startTimeout,
+        Duration creatorTokenLifetime) {
 
     static final int DEFAULT_KAFKA_PORT = 19092;
     static final int DEFAULT_POSTGRES_PORT = 15432;
     static final int DEFAULT_SANDBOX_PORT = 18090;
+    /** Five minutes: a creator connection made in the local stack lives through an expiry every few minutes. */
+    static final Duration DEFAULT_CREATOR_TOKEN_LIFETIME = Duration.ofMinutes(5);
 
     /** The fixed, documented ports of the local stack (see docs/CONVENTIONS.md). */
     static StackOptions defaults(Path servicesDir, Path logDir, String adminPassword) {
@@ -34,7 +39,7 @@ record StackOptions(Path servicesDir, Path logDir, int kafkaPort, int postgresPo
             ports.put(s, s.defaultPort());
         }
         return new StackOptions(servicesDir, logDir, DEFAULT_KAFKA_PORT, DEFAULT_POSTGRES_PORT, DEFAULT_SANDBOX_PORT,
-                ports, adminPassword, Duration.ofSeconds(30), Duration.ofMinutes(3));
+                ports, adminPassword, Duration.ofSeconds(30), Duration.ofMinutes(3), DEFAULT_CREATOR_TOKEN_LIFETIME);
     }
 
     /** Free ports everywhere, for tests that must not collide with a running stack. */
@@ -44,7 +49,13 @@ record StackOptions(Path servicesDir, Path logDir, int kafkaPort, int postgresPo
             ports.put(s, freePort());
         }
         return new StackOptions(servicesDir, logDir, freePort(), freePort(), freePort(), ports, adminPassword,
-                pollInterval, Duration.ofMinutes(4));
+                pollInterval, Duration.ofMinutes(4), DEFAULT_CREATOR_TOKEN_LIFETIME);
+    }
+
+    /** The same options with sandbox creator tokens living {@code lifetime}. */
+    StackOptions withCreatorTokenLifetime(Duration lifetime) {
+        return new StackOptions(servicesDir, logDir, kafkaPort, postgresPort, sandboxPort, ports, adminPassword,
+                pollInterval, startTimeout, lifetime);
     }
 
     int port(Service service) {

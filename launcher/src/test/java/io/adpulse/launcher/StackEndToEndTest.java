@@ -16,8 +16,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,6 +41,8 @@ class StackEndToEndTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int COMPARED_DAYS = 7;
+    /** Short, so that the test sees auth-service refresh a creator's token several times on its own. */
+    private static final Duration CREATOR_TOKEN_LIFETIME = Duration.ofSeconds(20);
 
     private static AdpulseStack stack;
 
@@ -46,7 +50,7 @@ class StackEndToEndTest {
     static void startStack() {
         Path services = Path.of(System.getProperty("adpulse.services.dir", "target/services"));
         stack = AdpulseStack.start(StackOptions.randomPorts(services, Path.of("target", "e2e-logs"), PASSWORD,
-                Duration.ofSeconds(5)));
+                Duration.ofSeconds(5)).withCreatorTokenLifetime(CREATOR_TOKEN_LIFETIME));
     }
 
     @AfterAll
@@ -94,6 +98,40 @@ class StackEndToEndTest {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                     assertThat(reported(advertiserId, from, to)).isEqualTo(truth));
         }
+    }
+
+    @Test
+    @Order(2)
+    void aCreatorConnectionOutlivesSeveralTokenExpiriesAndEndsWhenTheUserRemovesTheApp() throws Exception {
+        String openId = getJson(URI.create(stack.sandboxUrl() + "/sandbox/creators"), null).get(0).get("open_id")
+                .asString();
+        String body = new SandboxConnector(stack.gatewayUrl(), stack.sandboxUrl(), "admin", PASSWORD)
+                .connectCreator(openId);
+        String connectionId = JSON.readTree(body).get("connections").get(0).get("id").asString();
+
+        // Every token lives 20 s: three different expiry instants mean two refreshes, with no operator action, and
+        // the connection stays ACTIVE all along.
+        Set<String> expiries = new HashSet<>();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode connection = connection(connectionId);
+            assertThat(connection.get("status").asString()).isEqualTo("ACTIVE");
+            expiries.add(connection.get("expiresAt").asString());
+            assertThat(expiries).hasSizeGreaterThanOrEqualTo(3);
+        });
+        assertThat(connection(connectionId).get("lastRefreshedAt").isNull()).isFalse();
+
+        // The user removes the app in TikTok: TikTok's authorization.removed webhook reaches ingest through the
+        // gateway, is published on tiktok.webhooks.v1, and auth-service revokes the connection.
+        HttpResponse<String> removed = HTTP.send(HttpRequest.newBuilder(URI.create(stack.sandboxUrl()
+                + "/sandbox/creators/" + openId + "/deauthorize?reason=1")).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(removed.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(connection(connectionId).get("status").asString()).isEqualTo("REVOKED"));
+    }
+
+    private static JsonNode connection(String id) throws Exception {
+        return getJson(gateway("/api/auth/connections/" + id), basic("admin", PASSWORD));
     }
 
     @Test
