@@ -1,6 +1,7 @@
 package io.adpulse.audit.chain;
 
 import io.adpulse.audit.capture.CapturedRecord;
+import io.adpulse.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
@@ -48,6 +49,11 @@ public class AuditLog {
         this.db = db;
         this.transactions = TransactionalOperator.create(transactionManager);
         this.meters = meters;
+        // Every series exists from the start at zero, so rate() and the alerts on them work before the first event.
+        for (String topic : Topics.ALL) {
+            meters.counter("adpulse.audit.duplicates", "topic", topic);
+            meters.counter("adpulse.audit.redacted", "topic", topic);
+        }
         meters.gauge("adpulse.audit.chain.head", headSequence);
     }
 

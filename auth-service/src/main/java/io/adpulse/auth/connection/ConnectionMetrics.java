@@ -3,6 +3,7 @@ package io.adpulse.auth.connection;
 import io.adpulse.events.ConnectionKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,8 +15,19 @@ class ConnectionMetrics {
 
     private final MeterRegistry registry;
 
+    /** Tag values of {@link #revoked}. */
+    static final List<String> REVOCATION_REASONS = List.of("operator", "needs_reauth", "removed_at_tiktok");
+    /** Tag values of {@link #refreshed}. */
+    static final List<String> REFRESH_OUTCOMES = List.of("refreshed", "needs_reauth", "retry_later");
+
     ConnectionMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // Every series exists from the start at zero, so rate() and the alerts on them work before the first event.
+        for (ConnectionKind kind : ConnectionKind.values()) {
+            granted(kind, 0);
+        }
+        REVOCATION_REASONS.forEach(reason -> revokedCounter(reason));
+        REFRESH_OUTCOMES.forEach(outcome -> refreshCounter(outcome));
     }
 
     void granted(ConnectionKind kind, int count) {
@@ -31,19 +43,25 @@ class ConnectionMetrics {
      * {@code removed_at_tiktok} (the account owner removed Adpulse's access at TikTok).
      */
     void revoked(String reason) {
-        Counter.builder("adpulse.auth.connections.revoked")
+        revokedCounter(reason).increment();
+    }
+
+    private Counter revokedCounter(String reason) {
+        return Counter.builder("adpulse.auth.connections.revoked")
                 .description("Connections that stopped being usable")
                 .tag("reason", reason)
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     /** {@code outcome}: {@code refreshed}, {@code needs_reauth} or {@code retry_later}. */
     void refreshed(String outcome) {
-        Counter.builder("adpulse.auth.refreshes")
+        refreshCounter(outcome).increment();
+    }
+
+    private Counter refreshCounter(String outcome) {
+        return Counter.builder("adpulse.auth.refreshes")
                 .description("Creator token refreshes, by outcome")
                 .tag("outcome", outcome)
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 }

@@ -9,8 +9,6 @@ import io.adpulse.auth.tiktok.TikTokBusinessClient;
 import io.adpulse.auth.tiktok.TikTokRejectedException;
 import io.adpulse.auth.tiktok.TikTokUnavailableException;
 import io.adpulse.events.ConnectionKind;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,17 +50,15 @@ class BusinessAuthFlow {
     private final TikTokBusinessClient tiktok;
     private final ConnectionService connections;
     private final AuthProperties properties;
-    private final MeterRegistry meters;
     private final ConnectionAttempts attempts;
 
     BusinessAuthFlow(OAuthStateStore states, TikTokBusinessClient tiktok, ConnectionService connections,
-            AuthProperties properties, MeterRegistry meters, ConnectionAttempts attempts) {
+            AuthProperties properties, ConnectionAttempts attempts) {
         this.attempts = attempts;
         this.states = states;
         this.tiktok = tiktok;
         this.connections = connections;
         this.properties = properties;
-        this.meters = meters;
     }
 
     Mono<AuthorizationStart> start(String actor) {
@@ -95,12 +91,6 @@ class BusinessAuthFlow {
         }
         return outcome.doOnError(CallbackFailedException.class, e -> {
             log.info("TikTok authorisation callback failed: {} ({})", e.failure(), e.getMessage());
-            Counter.builder("adpulse.auth.callback.failures")
-                    .description("OAuth callbacks that connected nothing, by reason")
-                    .tag("flow", "tiktok_business")
-                    .tag("reason", e.failure().label())
-                    .register(meters)
-                    .increment();
         }).onErrorResume(CallbackFailedException.class,
                 e -> attempts.refused(attemptId, ConnectionKind.ADVERTISER, e).then(Mono.error(e)));
     }

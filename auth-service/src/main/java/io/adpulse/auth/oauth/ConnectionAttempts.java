@@ -6,6 +6,8 @@ import io.adpulse.auth.outbox.OutboxRelay;
 import io.adpulse.events.ConnectionAttempted;
 import io.adpulse.events.ConnectionKind;
 import io.adpulse.events.EventEnvelope;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -39,11 +41,30 @@ class ConnectionAttempts {
     private final TransactionalOperator transactions;
     private final Clock clock;
 
-    ConnectionAttempts(Outbox outbox, OutboxRelay relay, TransactionalOperator transactions, Clock clock) {
+    private final MeterRegistry meters;
+
+    ConnectionAttempts(Outbox outbox, OutboxRelay relay, TransactionalOperator transactions, Clock clock,
+            MeterRegistry meters) {
         this.outbox = outbox;
         this.relay = relay;
         this.transactions = transactions;
         this.clock = clock;
+        this.meters = meters;
+        // Every series exists from the start at zero, so rate() and alerts on them work before the first failure.
+        for (ConnectionKind kind : ConnectionKind.values()) {
+            for (CallbackFailure reason : CallbackFailure.values()) {
+                failures(kind, reason);
+            }
+        }
+    }
+
+    /** {@code adpulse.auth.callback.failures}: OAuth callbacks that connected nothing, by flow and reason. */
+    private Counter failures(ConnectionKind kind, CallbackFailure reason) {
+        return Counter.builder("adpulse.auth.callback.failures")
+                .description("OAuth callbacks that connected nothing, by reason")
+                .tag("flow", kind == ConnectionKind.ADVERTISER ? "tiktok_business" : "tiktok_creator")
+                .tag("reason", reason.label())
+                .register(meters);
     }
 
     /** A new attempt id, unique per callback. */
@@ -60,10 +81,12 @@ class ConnectionAttempts {
     }
 
     /**
-     * Records that the attempt was refused for {@code failure}'s reason, in a transaction of its own. Never fails:
+     * Records that the attempt was refused for {@code failure}'s reason, in a transaction of its own, and counts it.
+     * Never fails:
      * the operator must get the callback's answer even when the audit record cannot be written (it is logged).
      */
     Mono<Void> refused(String attemptId, ConnectionKind kind, CallbackFailedException failure) {
+        failures(kind, failure.failure()).increment();
         var data = new ConnectionAttempted(attemptId, kind, failure.operator(), ConnectionAttempted.Outcome.REFUSED,
                 failure.failure().slug(), truncate(failure.getMessage()), List.of(), clock.instant());
         return transactions.transactional(outbox.append(envelope(data)))

@@ -8,8 +8,6 @@ import io.adpulse.auth.tiktok.TikTokLoginKitClient;
 import io.adpulse.auth.tiktok.TikTokRejectedException;
 import io.adpulse.auth.tiktok.TikTokUnavailableException;
 import io.adpulse.events.ConnectionKind;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -54,17 +52,15 @@ class CreatorAuthFlow {
     private final TikTokLoginKitClient tiktok;
     private final ConnectionService connections;
     private final AuthProperties properties;
-    private final MeterRegistry meters;
     private final ConnectionAttempts attempts;
 
     CreatorAuthFlow(OAuthStateStore states, TikTokLoginKitClient tiktok, ConnectionService connections,
-            AuthProperties properties, MeterRegistry meters, ConnectionAttempts attempts) {
+            AuthProperties properties, ConnectionAttempts attempts) {
         this.attempts = attempts;
         this.states = states;
         this.tiktok = tiktok;
         this.connections = connections;
         this.properties = properties;
-        this.meters = meters;
     }
 
     Mono<AuthorizationStart> start(String actor) {
@@ -99,12 +95,6 @@ class CreatorAuthFlow {
         }
         return outcome.doOnError(CallbackFailedException.class, e -> {
             log.info("TikTok Login Kit callback failed: {} ({})", e.failure(), e.getMessage());
-            Counter.builder("adpulse.auth.callback.failures")
-                    .description("OAuth callbacks that connected nothing, by reason")
-                    .tag("flow", "tiktok_creator")
-                    .tag("reason", e.failure().label())
-                    .register(meters)
-                    .increment();
         }).onErrorResume(CallbackFailedException.class,
                 e -> attempts.refused(attemptId, ConnectionKind.CREATOR, e).then(Mono.error(e)));
     }
