@@ -49,7 +49,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
 @Import(TestClockConfiguration.class)
-abstract class IngestServiceTestBase {
+public abstract class IngestServiceTestBase {
 
     static final FakeTikTok TIKTOK = FakeTikTok.shared();
     static final EventCodec CODEC = new EventCodec();

@@ -106,6 +106,30 @@ class TikTokFailuresTest extends IngestServiceTestBase {
     }
 
     @Test
+    void aWindowTikTokFindsTooLargeIsReadInHalvesDownToWhatItAccepts() {
+        LocalDate horizon = TODAY.minusDays(30);
+        FakeTikTok.Advertiser advertiser = withOneCampaign(kiritimatiAdvertiser(uniqueToken()))
+                .row(CAMPAIGN_LEVEL, "1801", horizon, BackfillAndPollingTest.values("5.000", "500", "5"))
+                .row(CAMPAIGN_LEVEL, "1801", horizon.plusDays(12), BackfillAndPollingTest.values("6.000", "600", "6"))
+                .row(CAMPAIGN_LEVEL, "1801", TODAY.minusDays(1), BackfillAndPollingTest.values("7.000", "700", "7"));
+        // 40067 for the 30-day backfill window and again for its first half
+        TIKTOK.failReportWindow(advertiser.id, CAMPAIGN_LEVEL, horizon, 40067, 2);
+
+        String connectionId = grantAndAwaitBackfill(advertiser);
+
+        assertThat(firstRun(connectionId)).containsEntry("result", "SUCCEEDED");
+        assertThat(TIKTOK.reportRequests(advertiser.id, CAMPAIGN_LEVEL)).filteredOn(r -> !r.hourly())
+                .extracting(r -> r.start() + ".." + r.end())
+                .contains(horizon + ".." + TODAY.minusDays(1),
+                        horizon + ".." + horizon.plusDays(14),
+                        horizon + ".." + horizon.plusDays(7), horizon.plusDays(8) + ".." + horizon.plusDays(14),
+                        horizon.plusDays(15) + ".." + TODAY.minusDays(1));
+        assertThat(metrics(advertiser.id)).extracting(e -> e.data().statDate())
+                .as("every row read once the halves were accepted, each published once")
+                .containsExactlyInAnyOrder(horizon, horizon.plusDays(12), TODAY.minusDays(1));
+    }
+
+    @Test
     void aRateLimitOutlastingTheRetriesFailsTheSyncAndTheNextPollCatchesUp() {
         FakeTikTok.Advertiser advertiser = withOneCampaign(kiritimatiAdvertiser(uniqueToken()))
                 .row(CAMPAIGN_LEVEL, "1801", TODAY.minusDays(25), BackfillAndPollingTest.values("5.000", "500", "5"))

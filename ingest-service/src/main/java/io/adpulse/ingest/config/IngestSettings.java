@@ -62,6 +62,11 @@ public record IngestSettings(
      *     of the fuller ingest (advertiser discovery, webhook signatures); secret, never logged
      * @param qps requests per second allowed for the whole app across all connections (default 10,
      *     TikTok's Basic tier)
+     * @param qpm requests per minute allowed for the whole app (default 600, TikTok's Basic tier)
+     * @param qpd requests per UTC day allowed for the whole app, counted in PostgreSQL so that every instance draws
+     *     from the same budget; it resets at 00:00 UTC like TikTok's (default 864000, TikTok's Basic tier)
+     * @param advertiserQps requests per second allowed per advertiser (TikTok answers 40133 beyond its per-advertiser
+     *     limit; default 20)
      * @param rateLimitWait how long a call may wait for a rate-limit permit before it fails (default PT5M)
      * @param connectTimeout TCP connect timeout (default PT5S)
      * @param responseTimeout time allowed for one HTTP attempt, headers and body (default PT30S)
@@ -77,6 +82,9 @@ public record IngestSettings(
             @NotBlank String appId,
             @NotBlank String appSecret,
             @Min(1) @Max(1000) int qps,
+            @Min(1) @Max(60_000) int qpm,
+            @Min(1) long qpd,
+            @Min(1) @Max(1000) int advertiserQps,
             @NotNull @DurationMin(millis = 1) Duration rateLimitWait,
             @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 5) Duration connectTimeout,
             @NotNull @DurationMin(millis = 1) Duration responseTimeout,
@@ -89,6 +97,7 @@ public record IngestSettings(
         @Override
         public String toString() {
             return "TikTok[baseUrl=" + baseUrl + ", appId=" + appId + ", appSecret=<redacted>, qps=" + qps
+                    + ", qpm=" + qpm + ", qpd=" + qpd + ", advertiserQps=" + advertiserQps
                     + ", rateLimitWait=" + rateLimitWait + ", connectTimeout=" + connectTimeout
                     + ", responseTimeout=" + responseTimeout + ", maxAttempts=" + maxAttempts
                     + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff

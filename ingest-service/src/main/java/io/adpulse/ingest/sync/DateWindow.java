@@ -53,6 +53,15 @@ public record DateWindow(LocalDate from, LocalDate to) {
         return slices;
     }
 
+    /** The two windows covering the first and second half of this one (the first gets the odd day); at least 2 days. */
+    public List<DateWindow> halves() {
+        if (days() < 2) {
+            throw new IllegalStateException("a one-day window cannot be halved: " + from);
+        }
+        LocalDate firstEnd = from.plusDays((days() + 1) / 2 - 1);
+        return List.of(new DateWindow(from, firstEnd), new DateWindow(firstEnd.plusDays(1), to));
+    }
+
     public boolean contains(LocalDate date) {
         return !date.isBefore(from) && !date.isAfter(to);
     }

@@ -1,5 +1,8 @@
 package io.adpulse.ingest.tiktok;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A TikTok call that failed, with TikTok's numeric {@code code} ({@link #NO_CODE} when there was no TikTok
  * answer), the HTTP status ({@code 0} when there was no HTTP response) and TikTok's request id if any.
@@ -7,7 +10,7 @@ package io.adpulse.ingest.tiktok;
  */
 abstract sealed class TikTokApiException extends RuntimeException
         permits TikTokRateLimitedException, TikTokAuthorizationException, TikTokTokenRejectedException,
-        TikTokServerException, TikTokRequestException {
+        TikTokServerException, TikTokRequestException, TikTokQuotaExhaustedException {
 
     /** The code of failures that carry no TikTok code: timeouts, refused connections, non-JSON answers. */
     static final int NO_CODE = -1;
@@ -27,6 +30,11 @@ abstract sealed class TikTokApiException extends RuntimeException
 
     /** Whether trying again later may succeed (rate limits, TikTok-side faults, timeouts). */
     abstract boolean retryable();
+
+    /** How long TikTok asked to wait before the next attempt, when it said ({@code Retry-After}). */
+    Optional<Duration> retryAfter() {
+        return Optional.empty();
+    }
 
     String endpoint() {
         return endpoint;

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,7 +41,10 @@ class TikTokBusinessClient implements TikTokApi {
     static final String AD_GET = "/ad/get/";
     static final String REPORT_GET = "/report/integrated/get/";
 
+    private static final Logger log = LoggerFactory.getLogger(TikTokBusinessClient.class);
     private static final int PAGE_SIZE = 1000;
+    /** TikTok's "query too large": fewer days (or metrics) per request. */
+    static final int QUERY_TOO_LARGE = 40067;
     private static final List<String> ADVERTISER_FIELDS = List.of("advertiser_id", "name", "status", "currency",
             "timezone", "display_timezone", "country", "company");
     private static final List<String> ADVERTISER_ATTRIBUTES = List.of("country", "company");
@@ -94,7 +99,17 @@ class TikTokBusinessClient implements TikTokApi {
         query.put("metrics", http.json(metrics));
         query.put("start_date", window.from().toString());
         query.put("end_date", window.to().toString());
-        return pages(REPORT_GET, query, token, caller).map(row -> reportRow(row, shape, metrics));
+        return pages(REPORT_GET, query, token, caller).map(row -> reportRow(row, shape, metrics))
+                // Too large for TikTok: read each half on its own, down to single days (which then fail as they are).
+                // A half re-reads rows a failed later page may already have given; publishing is idempotent.
+                .onErrorResume(e -> e instanceof TikTokApiException failure && failure.code() == QUERY_TOO_LARGE
+                                && window.days() > 1,
+                        e -> {
+                            log.info("TikTok found the {} report {}..{} of advertiser {} too large (40067); reading "
+                                    + "it in halves", stream.stream(), window.from(), window.to(), caller.advertiserId());
+                            return Flux.fromIterable(window.halves())
+                                    .concatMap(half -> report(caller, token, stream, half, metrics));
+                        });
     }
 
     private Flux<JsonNode> pages(String endpoint, Map<String, String> query, AccessToken token, CallOrigin caller) {

@@ -1,5 +1,11 @@
 package io.adpulse.ingest.tiktok;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
 import java.util.Set;
 
 /**
@@ -40,13 +46,37 @@ final class TikTokErrors {
         return new TikTokRequestException(endpoint, code, 200, requestId, text, null);
     }
 
-    /** The typed failure for an HTTP error status: 5xx and 429 are worth retrying, other statuses are not. */
-    static TikTokApiException forHttpStatus(String endpoint, int status) {
+    /**
+     * The typed failure for an HTTP error status: 5xx and 429 are worth retrying, other statuses are not.
+     * {@code retryAfter} is the response's {@code Retry-After} header (seconds or an HTTP date), or null.
+     */
+    static TikTokApiException forHttpStatus(String endpoint, int status, String retryAfter, Instant now) {
         String text = "GET " + endpoint + " failed with HTTP " + status;
         if (status >= 500 || status == 429) {
-            return new TikTokServerException(endpoint, TikTokApiException.NO_CODE, status, null, text, null);
+            return new TikTokServerException(endpoint, TikTokApiException.NO_CODE, status, null, text, null,
+                    retryAfter(retryAfter, now));
         }
         return new TikTokRequestException(endpoint, TikTokApiException.NO_CODE, status, null, text, null);
+    }
+
+    /** {@code Retry-After} as a wait: delta-seconds or an HTTP date; null when absent, unreadable or in the past. */
+    static Duration retryAfter(String header, Instant now) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.strip();
+        try {
+            long seconds = Long.parseLong(value);
+            return seconds > 0 ? Duration.ofSeconds(seconds) : null;
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration wait = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant());
+                return wait.isNegative() || wait.isZero() ? null : wait;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
     }
 
     /** An answer that is not TikTok's JSON envelope (an HTML error page from a proxy, a truncated body). */

@@ -9,9 +9,11 @@ import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
@@ -42,13 +44,15 @@ class TikTokHttp {
     private final URI baseUrl;
     private final Duration responseTimeout;
     private final TikTokResilience resilience;
+    private final DailyQuota quota;
     private final ApiCallMetrics metrics;
     private final ApiErrorReporter errors;
     private final JsonMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
-    TikTokHttp(IngestSettings settings, TikTokResilience resilience, ApiCallMetrics metrics, ApiErrorReporter errors) {
+    TikTokHttp(IngestSettings settings, TikTokResilience resilience, DailyQuota quota, ApiCallMetrics metrics,
+            ApiErrorReporter errors) {
         IngestSettings.TikTok tiktok = settings.tiktok();
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(tiktok.connectTimeout().toMillis()))
@@ -60,6 +64,7 @@ class TikTokHttp {
         this.baseUrl = tiktok.baseUrl();
         this.responseTimeout = tiktok.responseTimeout();
         this.resilience = resilience;
+        this.quota = quota;
         this.metrics = metrics;
         this.errors = errors;
     }
@@ -74,7 +79,8 @@ class TikTokHttp {
         URI uri = uri(endpoint, query);
         String connection = origins.get(0).connectionId();
         String reason = origins.get(0).reason().name();
-        Mono<JsonNode> attempt = Mono.defer(() -> {
+        // The daily quota is taken before each attempt; a spent quota fails the call without sending or counting it.
+        Mono<JsonNode> attempt = quota.acquire(endpoint).then(Mono.defer(() -> {
             origins.forEach(origin -> origin.tally().callMade());
             return client.get()
                     .uri(uri)
@@ -82,16 +88,19 @@ class TikTokHttp {
                     .accept(MediaType.APPLICATION_JSON)
                     .exchangeToMono(response -> response.bodyToMono(byte[].class)
                             .defaultIfEmpty(new byte[0])
-                            .map(body -> unwrap(endpoint, response.statusCode().value(), body, token)))
+                            .map(body -> unwrap(endpoint, response.statusCode().value(),
+                                    response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), body, token)))
                     .timeout(responseTimeout)
                     .onErrorMap(e -> !(e instanceof TikTokApiException), e -> transportFailure(endpoint, e))
                     .doOnNext(answer -> metrics.count(endpoint, Integer.toString(answer.code()), connection, reason))
                     .doOnError(e -> metrics.count(endpoint, outcome((TikTokApiException) e), connection, reason))
                     .map(Answer::data);
-        });
+        }));
         return attempt
                 .transformDeferred(CircuitBreakerOperator.of(resilience.circuitBreaker(endpoint)))
                 .transformDeferred(RateLimiterOperator.of(resilience.rateLimiter()))
+                .transformDeferred(RateLimiterOperator.of(resilience.minuteLimiter()))
+                .transformDeferred(RateLimiterOperator.of(resilience.advertiserLimiter(origins.get(0).advertiserId())))
                 .transformDeferred(RetryOperator.of(resilience.retry(endpoint)))
                 .onErrorResume(e -> errors.report(endpoint, origins, e).then(Mono.error(e)));
     }
@@ -102,9 +111,9 @@ class TikTokHttp {
         return builder.build().encode().toUri();
     }
 
-    private Answer unwrap(String endpoint, int status, byte[] body, AccessToken token) {
+    private Answer unwrap(String endpoint, int status, String retryAfter, byte[] body, AccessToken token) {
         if (status != 200) {
-            throw TikTokErrors.forHttpStatus(endpoint, status);
+            throw TikTokErrors.forHttpStatus(endpoint, status, retryAfter, Instant.now());
         }
         JsonNode root;
         try {

@@ -4,22 +4,25 @@ import io.adpulse.ingest.config.IngestSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 
 /**
  * The resilience policy of TikTok calls.
  * <ul>
- * <li>One rate limiter for the app: TikTok's QPS quota is per developer app, shared by every connection
- * and stream, so all calls draw from one bucket and wait (up to {@code rate-limit-wait}) for a permit.</li>
- * <li>A retry per endpoint: bounded attempts with randomised exponential backoff, only for failures that
- * may pass on their own (rate limits, TikTok-side faults, timeouts).</li>
+ * <li>Rate limiters for the app: TikTok's QPS and QPM quotas are per developer app, shared by every connection
+ * and stream, so all calls draw from one bucket per window and wait (up to {@code rate-limit-wait}) for a permit;
+ * one more per advertiser for TikTok's per-advertiser limit. The daily quota is {@link DailyQuota}.</li>
+ * <li>A retry per endpoint: bounded attempts with exponential backoff and full jitter, or TikTok's
+ * {@code Retry-After} when it sends one, only for failures that may pass on their own (rate limits, TikTok-side
+ * faults, timeouts).</li>
  * <li>A circuit breaker per endpoint: opens when most recent calls failed on TikTok's side, so a broken
  * endpoint is not hammered; rejections for bad tokens or parameters do not count, they say nothing about
  * the endpoint's health.</li>
@@ -29,12 +32,13 @@ import org.springframework.stereotype.Component;
 class TikTokResilience {
 
     private static final double BACKOFF_MULTIPLIER = 2.0;
-    private static final double BACKOFF_RANDOMIZATION = 0.5;
     private static final int CIRCUIT_WINDOW_CALLS = 20;
     private static final int CIRCUIT_MINIMUM_CALLS = 10;
     private static final int CIRCUIT_HALF_OPEN_CALLS = 3;
 
     private final RateLimiter rateLimiter;
+    private final RateLimiter minuteLimiter;
+    private final RateLimiterRegistry advertiserLimiters;
     private final RetryRegistry retries;
     private final CircuitBreakerRegistry circuitBreakers;
 
@@ -45,10 +49,21 @@ class TikTokResilience {
                 .limitRefreshPeriod(Duration.ofSeconds(1))
                 .timeoutDuration(tiktok.rateLimitWait())
                 .build());
+        this.minuteLimiter = RateLimiter.of("tiktok-app-minute-" + tiktok.appId(), RateLimiterConfig.custom()
+                .limitForPeriod(tiktok.qpm())
+                .limitRefreshPeriod(Duration.ofMinutes(1))
+                .timeoutDuration(tiktok.rateLimitWait())
+                .build());
+        this.advertiserLimiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
+                .limitForPeriod(tiktok.advertiserQps())
+                .limitRefreshPeriod(Duration.ofSeconds(1))
+                .timeoutDuration(tiktok.rateLimitWait())
+                .build());
         this.retries = RetryRegistry.of(RetryConfig.custom()
                 .maxAttempts(tiktok.maxAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(tiktok.initialBackoff(),
-                        BACKOFF_MULTIPLIER, BACKOFF_RANDOMIZATION, tiktok.maxBackoff()))
+                .intervalBiFunction((attempt, outcome) -> backoff(attempt,
+                        outcome.isLeft() ? outcome.getLeft() : null, tiktok.initialBackoff(), tiktok.maxBackoff())
+                        .toMillis())
                 .retryOnException(e -> e instanceof TikTokApiException failure && failure.retryable())
                 .build());
         this.circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
@@ -62,8 +77,33 @@ class TikTokResilience {
                 .build());
     }
 
+    /**
+     * The wait before retry number {@code attempt} (1 for the first retry): what TikTok asked for in
+     * {@code Retry-After} when it said (capped at {@code max}), otherwise "full jitter" — a uniformly random wait
+     * between zero and {@code initial × 2^(attempt-1)}, capped at {@code max} — so that the connections throttled
+     * together do not come back together.
+     */
+    static Duration backoff(int attempt, Throwable failure, Duration initial, Duration max) {
+        if (failure instanceof TikTokApiException tiktok && tiktok.retryAfter().isPresent()) {
+            Duration asked = tiktok.retryAfter().get();
+            return asked.compareTo(max) > 0 ? max : asked;
+        }
+        double ceiling = Math.min(max.toMillis(), initial.toMillis() * Math.pow(BACKOFF_MULTIPLIER, attempt - 1));
+        return Duration.ofMillis((long) (ThreadLocalRandom.current().nextDouble() * ceiling));
+    }
+
     RateLimiter rateLimiter() {
         return rateLimiter;
+    }
+
+    /** The app's per-minute budget (QPM), shared like the per-second one. */
+    RateLimiter minuteLimiter() {
+        return minuteLimiter;
+    }
+
+    /** The per-second budget of one advertiser (TikTok's per-advertiser limit, 40133 when exceeded). */
+    RateLimiter advertiserLimiter(String advertiserId) {
+        return advertiserLimiters.rateLimiter("tiktok-advertiser-" + advertiserId);
     }
 
     Retry retry(String endpoint) {

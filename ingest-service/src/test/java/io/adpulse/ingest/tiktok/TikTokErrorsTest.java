@@ -39,7 +39,7 @@ class TikTokErrorsTest {
     @ParameterizedTest(name = "HTTP {0} retryable={1}")
     @CsvSource({"503, true", "500, true", "429, true", "404, false", "400, false"})
     void mapsHttpStatuses(int status, boolean retryable) {
-        TikTokApiException failure = TikTokErrors.forHttpStatus("/report/integrated/get/", status);
+        TikTokApiException failure = TikTokErrors.forHttpStatus("/report/integrated/get/", status, null, java.time.Instant.now());
 
         assertThat(failure.retryable()).isEqualTo(retryable);
         assertThat(failure.httpStatus()).isEqualTo(status);
