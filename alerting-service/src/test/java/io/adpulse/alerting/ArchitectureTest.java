@@ -14,7 +14,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule alertsDependOnNoFeature = noClasses().that().resideInAPackage("..alerting.alert..")
             .should().dependOnClassesThat()
-            .resideInAnyPackage("..alerting.pacing..", "..alerting.silence..", "..alerting.notify..");
+            .resideInAnyPackage("..alerting.pacing..", "..alerting.health..", "..alerting.silence..",
+                    "..alerting.inhibit..", "..alerting.notify..");
 
     @ArchTest
     static final ArchRule silencesKnowNothingOfRulesOrNotifications = noClasses().that()
@@ -25,4 +26,22 @@ class ArchitectureTest {
     static final ArchRule rulesKnowNothingOfSilencesOrNotifications = noClasses().that()
             .resideInAPackage("..alerting.pacing..")
             .should().dependOnClassesThat().resideInAnyPackage("..alerting.silence..", "..alerting.notify..");
+
+    @ArchTest
+    static final ArchRule healthRulesKnowNothingOfCampaignsSilencesOrNotifications = noClasses().that()
+            .resideInAPackage("..alerting.health..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("..alerting.pacing..", "..alerting.silence..", "..alerting.notify..");
+
+    /** Only the metric listener tells the health rules that a connection syncs; the campaign rules do not know them. */
+    @ArchTest
+    static final ArchRule campaignRulesUseHealthOnlyFromTheirListener = noClasses().that()
+            .resideInAnyPackage("..alerting.pacing.domain..", "..alerting.pacing.evaluation..", "..alerting.pacing.store..")
+            .should().dependOnClassesThat().resideInAPackage("..alerting.health..");
+
+    @ArchTest
+    static final ArchRule inhibitionKnowsNothingOfRulesSilencesOrNotifications = noClasses().that()
+            .resideInAPackage("..alerting.inhibit..")
+            .should().dependOnClassesThat().resideInAnyPackage("..alerting.pacing..", "..alerting.health..",
+                    "..alerting.silence..", "..alerting.notify..");
 }

@@ -1,6 +1,7 @@
 package io.adpulse.alerting.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -28,6 +29,13 @@ import org.springframework.validation.annotation.Validated;
  * @param receivers where notifications go, by name
  * @param notifications how notifications are grouped, sent and retried
  * @param roas targets of the {@code roas-below-target} rule
+ * @param cpa targets of the {@code cpa-above-target} rule
+ * @param anomaly thresholds of the {@code spend-anomaly} rule
+ * @param stoppedDelivering thresholds of the {@code campaign-stopped-delivering} rule
+ * @param inhibitRules Alertmanager-style inhibit rules: firing alerts that keep others from being notified
+ *        ({@code adpulse.alerting.inhibit-rules}; the shipped configuration has one, see application.yml)
+ * @param health thresholds of the API-health rules ({@code api-error-rate}, {@code sync-stale},
+ *        {@code token-expiring})
  */
 @Validated
 @ConfigurationProperties("adpulse.alerting")
@@ -39,7 +47,16 @@ public record AlertingProperties(
         @NotNull(message = "must be configured: adpulse.alerting.routes.receiver names the default receiver") RouteSettings routes,
         @NotNull @Valid List<ReceiverSettings> receivers,
         @DefaultValue @NotNull @Valid Notifications notifications,
-        @DefaultValue @NotNull @Valid Roas roas) {
+        @DefaultValue @NotNull @Valid Roas roas,
+        @DefaultValue @NotNull @Valid Cpa cpa,
+        @DefaultValue @NotNull @Valid Anomaly anomaly,
+        @DefaultValue @NotNull @Valid StoppedDelivering stoppedDelivering,
+        @DefaultValue @NotNull @Valid Health health,
+        List<InhibitRuleSettings> inhibitRules) {
+
+    public AlertingProperties {
+        inhibitRules = inhibitRules == null ? List.of() : List.copyOf(inhibitRules);
+    }
 
     /**
      * Thresholds of the {@code daily-budget-pacing} rule.
@@ -136,5 +153,98 @@ public record AlertingProperties(
         public Roas {
             targets = targets == null ? Map.of() : Map.copyOf(targets);
         }
+    }
+
+    /**
+     * Targets of the {@code cpa-above-target} rule (cost per conversion: {@code spend ÷ conversion} of a campaign on
+     * the advertiser's current local date, in the account currency).
+     *
+     * @param targets target CPA per advertiser id ({@code adpulse.alerting.cpa.targets.[7001234]=12.5}); an advertiser
+     *        without one (and without a default) is not judged
+     * @param defaultTarget target of advertisers not listed in {@code targets}
+     *        ({@code adpulse.alerting.cpa.default-target}, env {@code ADPULSE_ALERTING_CPA_DEFAULTTARGET}, default none)
+     * @param minSpend spend in the account currency a campaign needs on a day before its CPA is judged
+     *        ({@code adpulse.alerting.cpa.min-spend}, default {@code 50})
+     */
+    public record Cpa(
+            @NotNull Map<String, @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal> targets,
+            @DecimalMin(value = "0", inclusive = false) BigDecimal defaultTarget,
+            @DefaultValue("50") @NotNull @DecimalMin("0") BigDecimal minSpend) {
+
+        public Cpa {
+            targets = targets == null ? Map.of() : Map.copyOf(targets);
+        }
+    }
+
+    /**
+     * Thresholds of the {@code spend-anomaly} rule: a campaign's spend in its latest complete local hour against the
+     * same hour on the previous days (median and median absolute deviation).
+     *
+     * @param historyDays previous local days that form the baseline ({@code adpulse.alerting.anomaly.history-days},
+     *        default {@code 7})
+     * @param minHistory fewest of those days with a report before anything is judged
+     *        ({@code adpulse.alerting.anomaly.min-history}, default {@code 5}); must not exceed {@code history-days}
+     * @param threshold robust standard deviations (1.4826 × MAD) from the median that count as anomalous
+     *        ({@code adpulse.alerting.anomaly.threshold}, default {@code 4})
+     * @param minDeviation smallest deviation from the median in the account currency that counts
+     *        ({@code adpulse.alerting.anomaly.min-deviation}, default {@code 10})
+     * @param minRelativeDeviation smallest deviation relative to the median that counts
+     *        ({@code adpulse.alerting.anomaly.min-relative-deviation}, default {@code 0.5})
+     * @param maxAge the latest complete hour must have ended within this long, or nothing is judged
+     *        ({@code adpulse.alerting.anomaly.max-age}, default {@code PT3H})
+     */
+    public record Anomaly(
+            @DefaultValue("7") @Min(1) @Max(60) int historyDays,
+            @DefaultValue("5") @Min(1) @Max(60) int minHistory,
+            @DefaultValue("4") @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal threshold,
+            @DefaultValue("10") @NotNull @DecimalMin("0") BigDecimal minDeviation,
+            @DefaultValue("0.5") @NotNull @DecimalMin("0") BigDecimal minRelativeDeviation,
+            @DefaultValue("PT3H") @NotNull @DurationMin(minutes = 1) Duration maxAge) {
+
+        @AssertTrue(message = "min-history must not exceed history-days")
+        boolean isMinHistoryWithinHistory() {
+            return minHistory <= historyDays;
+        }
+    }
+
+    /**
+     * Thresholds of the {@code campaign-stopped-delivering} rule.
+     *
+     * @param quiet how long an enabled campaign may go without an hour of delivery before the alert fires
+     *        ({@code adpulse.alerting.stopped-delivering.quiet}, default {@code PT3H})
+     * @param lookback how long after its last delivery a campaign stays watched; must exceed {@code quiet}
+     *        ({@code adpulse.alerting.stopped-delivering.lookback}, default {@code PT48H})
+     */
+    public record StoppedDelivering(
+            @DefaultValue("PT3H") @NotNull @DurationMin(minutes = 1) Duration quiet,
+            @DefaultValue("PT48H") @NotNull @DurationMin(minutes = 2) Duration lookback) {
+
+        @AssertTrue(message = "lookback must be longer than quiet")
+        boolean isLookbackLongerThanQuiet() {
+            return quiet == null || lookback == null || lookback.compareTo(quiet) > 0;
+        }
+    }
+
+    /**
+     * Thresholds of the API-health rules.
+     *
+     * @param apiErrorWindow how far back TikTok API errors count for {@code api-error-rate}
+     *        ({@code adpulse.alerting.health.api-error-window}, default {@code PT10M})
+     * @param apiErrorThreshold errors of one connection and endpoint within the window that fire {@code api-error-rate}
+     *        ({@code adpulse.alerting.health.api-error-threshold}, default {@code 5})
+     * @param pollInterval how often ingest-service syncs a connection; set it to ingest's
+     *        {@code ADPULSE_INGEST_POLL_INTERVAL} ({@code adpulse.alerting.health.poll-interval}, default {@code PT60S})
+     * @param staleAfterPolls poll intervals without a metric observation before {@code sync-stale} fires
+     *        ({@code adpulse.alerting.health.stale-after-polls}, default {@code 15})
+     * @param tokenExpiryWindow {@code token-expiring} fires when an active connection's access token expires within
+     *        this long and no newer grant arrived ({@code adpulse.alerting.health.token-expiry-window}, default
+     *        {@code PT2H}; auth-service refreshes creator tokens a quarter of their lifetime ahead)
+     */
+    public record Health(
+            @DefaultValue("PT10M") @NotNull @DurationMin(seconds = 1) Duration apiErrorWindow,
+            @DefaultValue("5") @Min(1) @Max(10000) int apiErrorThreshold,
+            @DefaultValue("PT60S") @NotNull @DurationMin(seconds = 1) Duration pollInterval,
+            @DefaultValue("15") @Min(1) @Max(10000) int staleAfterPolls,
+            @DefaultValue("PT2H") @NotNull @DurationMin(seconds = 1) Duration tokenExpiryWindow) {
     }
 }

@@ -39,6 +39,11 @@ class PrivacyErasureTest extends AlertingServiceTest {
         tables.put("advertiser", "advertiser_id = :a");
         tables.put("campaign", "advertiser_id = :a");
         tables.put("campaign_spend", "advertiser_id = :a");
+        tables.put("adgroup", "advertiser_id = :a");
+        tables.put("adgroup_spend", "advertiser_id = :a");
+        tables.put("campaign_hourly", "advertiser_id = :a");
+        tables.put("connection_state", "connection_id = 'conn-' || :a");
+        tables.put("api_error", "connection_id = 'conn-' || :a");
         tables.put("alert", "labels ->> 'advertiser_id' = :a");
         tables.put("notification_group", "group_labels ->> 'advertiser_id' = :a");
         tables.put("notification_member", "alert_id in (select id from alert where labels ->> 'advertiser_id' = :a)"
@@ -65,9 +70,11 @@ class PrivacyErasureTest extends AlertingServiceTest {
                 .isPositive());
         assertThat(done.service()).isEqualTo("alerting-service");
         assertThat(done.connectionId()).isEqualTo("conn-" + erased);
-        assertThat(done.deletedRows()).containsExactlyInAnyOrderEntriesOf(Map.of("advertiser", 1L, "campaign", 1L,
-                "campaign_spend", 1L, "alert", 1L, "notification_group", 1L, "notification_member", 1L,
-                "delivery", 1L, "outbox", 1L));
+        assertThat(done.deletedRows()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("advertiser", 1L),
+                Map.entry("campaign", 1L), Map.entry("campaign_spend", 1L), Map.entry("campaign_hourly", 1L),
+                Map.entry("adgroup", 1L), Map.entry("adgroup_spend", 1L), Map.entry("connection_state", 1L),
+                Map.entry("api_error", 1L), Map.entry("alert", 1L), Map.entry("notification_group", 1L),
+                Map.entry("notification_member", 1L), Map.entry("delivery", 1L), Map.entry("outbox", 1L)));
     }
 
     @Test
@@ -100,6 +107,19 @@ class PrivacyErasureTest extends AlertingServiceTest {
                 + " 'BUDGET_MODE_TOTAL', now())", advertiserId);
         execute("insert into campaign_spend (advertiser_id, campaign_id, local_date, spend, currency, observed_at)"
                 + " values (:a, '1801', date '2026-11-20', 10, 'USD', now())", advertiserId);
+        execute("insert into adgroup (advertiser_id, adgroup_id, campaign_id, name, status, deleted, budget,"
+                + " budget_currency, budget_mode, schedule_start, schedule_end, observed_at) values (:a, '1901', '1801',"
+                + " 'Seeded', 'ENABLE', false, 50, 'USD', 'BUDGET_MODE_DAY', now(), null, now())", advertiserId);
+        execute("insert into adgroup_spend (advertiser_id, adgroup_id, local_date, spend, currency, observed_at)"
+                + " values (:a, '1901', date '2026-11-20', 5, 'USD', now())", advertiserId);
+        execute("insert into campaign_hourly (advertiser_id, campaign_id, local_date, hour, spend, impressions, currency,"
+                + " connection_id, observed_at) values (:a, '1801', date '2026-11-01', 9, 0, 0, 'USD', 'conn-' || :a,"
+                + " now())", advertiserId);
+        execute("insert into connection_state (connection_id, advertiser_id, status, reason, granted_at, revoked_at,"
+                + " changed_at) values ('conn-' || :a, :a, 'REVOKED', 'DISCONNECTED', now(), now(), now())", advertiserId);
+        execute("insert into api_error (event_id, connection_id, advertiser_id, endpoint, code, http_status, retryable,"
+                + " occurred_at) values ('err-' || :a, 'conn-' || :a, :a, '/advertiser/info/', 50002, 500, true, now())",
+                advertiserId);
         db.sql("insert into alert (fingerprint, rule, severity, state, labels, summary, starts_at, resolved_at,"
                         + " resolution, routed) values (:f, 'daily-budget-pacing', 'WARNING', 'RESOLVED', cast(:l as jsonb),"
                         + " 'seeded', now(), now(), 'seeded', true)")

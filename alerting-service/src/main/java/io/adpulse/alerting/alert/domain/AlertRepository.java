@@ -42,6 +42,13 @@ public class AlertRepository {
                 .all();
     }
 
+    /** Every firing episode, of every rule: the candidates to inhibit other alerts. */
+    public Flux<Alert> allFiring() {
+        return db.sql("select " + COLUMNS + " from alert where state = 'FIRING' order by id")
+                .map(this::alert)
+                .all();
+    }
+
     /** Labels of every firing episode of {@code rule} whose labels contain {@code scope}. */
     Flux<Map<String, String>> firingLabels(String rule, Map<String, String> scope) {
         return findFiring(rule, scope).map(Alert::labels);

@@ -2,6 +2,7 @@ package io.adpulse.alerting.alert.web;
 
 import io.adpulse.alerting.alert.domain.AlertRepository;
 import io.adpulse.alerting.alert.domain.AlertState;
+import io.adpulse.alerting.alert.domain.Inhibits;
 import io.adpulse.alerting.alert.domain.Mutes;
 import java.time.Clock;
 import org.springframework.http.HttpStatus;
@@ -31,11 +32,13 @@ class AlertController {
 
     private final AlertRepository alerts;
     private final Mutes mutes;
+    private final Inhibits inhibits;
     private final Clock clock;
 
-    AlertController(AlertRepository alerts, Mutes mutes, Clock clock) {
+    AlertController(AlertRepository alerts, Mutes mutes, Inhibits inhibits, Clock clock) {
         this.alerts = alerts;
         this.mutes = mutes;
+        this.inhibits = inhibits;
         this.clock = clock;
     }
 
@@ -46,8 +49,8 @@ class AlertController {
             return Flux.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "limit must be between 1 and " + MAX_LIMIT + ", was " + limit));
         }
-        return mutes.at(clock.instant()).flatMapMany(silencedBy -> alerts.list(state, limit)
-                .map(alert -> AlertView.of(alert, silencedBy.apply(alert.matchLabels()))));
+        return Mono.zip(mutes.at(clock.instant()), inhibits.at(clock.instant())).flatMapMany(by -> alerts.list(state, limit)
+                .map(alert -> AlertView.of(alert, by.getT1().apply(alert.matchLabels()), by.getT2().apply(alert))));
     }
 
     @PostMapping("/{fingerprint}/ack")
@@ -58,8 +61,9 @@ class AlertController {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     ACTOR_HEADER + " is longer than " + MAX_ACTOR_LENGTH + " characters"));
         }
-        return mutes.at(clock.instant()).flatMap(silencedBy -> alerts.acknowledge(fingerprint, who, clock.instant())
-                        .map(alert -> AlertView.of(alert, silencedBy.apply(alert.matchLabels()))))
+        return Mono.zip(mutes.at(clock.instant()), inhibits.at(clock.instant()))
+                .flatMap(by -> alerts.acknowledge(fingerprint, who, clock.instant())
+                        .map(alert -> AlertView.of(alert, by.getT1().apply(alert.matchLabels()), by.getT2().apply(alert))))
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "no alert with fingerprint " + fingerprint)));
     }

@@ -62,6 +62,12 @@ public class DeliveryWorker {
         this.metrics = metrics;
         this.settings = properties.notifications();
         this.http = WebClient.builder().build();
+        // Every receiver's series exist from the start at zero, so delivery-failure alerts and dashboards see them.
+        for (String receiver : receivers.names()) {
+            for (String outcome : List.of("delivered", "retrying", "failed")) {
+                counter(receiver, outcome);
+            }
+        }
     }
 
     /** Sends every delivery due at {@code now}, one after another; the attempts are recorded at {@code now}. */
@@ -162,12 +168,15 @@ public class DeliveryWorker {
     }
 
     private void count(Delivery delivery, String outcome) {
-        Counter.builder(METRIC)
+        counter(delivery.receiver(), outcome).increment();
+    }
+
+    private Counter counter(String receiver, String outcome) {
+        return Counter.builder(METRIC)
                 .description("Attempts to deliver alert notifications, by receiver and outcome")
-                .tag("receiver", delivery.receiver())
+                .tag("receiver", receiver)
                 .tag("outcome", outcome)
-                .register(metrics)
-                .increment();
+                .register(metrics);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.adpulse.alerting.notify.dispatch;
 import io.adpulse.alerting.alert.domain.Alert;
 import io.adpulse.alerting.alert.domain.AlertRepository;
 import io.adpulse.alerting.alert.domain.AlertState;
+import io.adpulse.alerting.alert.domain.Inhibits;
 import io.adpulse.alerting.config.AlertingProperties;
 import io.adpulse.alerting.config.ReceiverSettings;
 import io.adpulse.alerting.notify.delivery.Delivery;
@@ -35,8 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       {@code repeat_interval} has passed since the last notification and alerts still fire. It is then
  *       flushed again after {@code group_interval}. A notification lists the group's firing alerts and those
  *       resolved since the last one; resolved alerts leave the group once told, and an empty group is removed.</li>
- *   <li><b>Silences.</b> A silenced firing alert is left out of notifications (and is not a change); an alert the
- *       receiver was told was firing is still reported when it resolves, so no incident stays open there.</li>
+ *   <li><b>Silences and inhibition.</b> A silenced or inhibited firing alert is left out of notifications (and is
+ *       not a change); an alert the receiver was told was firing is still reported when it resolves, so no incident
+ *       stays open there. An inhibited alert is notified once nothing inhibits it any more.</li>
  * </ol>
  * A pass runs in one transaction holding an advisory lock, so one instance dispatches at a time, and the
  * deliveries of a flush are committed with the group's new state: a notification is stored exactly once.
@@ -55,11 +57,12 @@ public class Dispatcher {
     private final JsonMapper json;
     private final TransactionalOperator transactions;
     private final Silences silences;
+    private final Inhibits inhibits;
     private final int batchSize;
 
     Dispatcher(AlertRepository alerts, NotificationStore groups, DeliveryStore deliveries, RoutingTree tree,
             Receivers receivers, JsonMapper json, TransactionalOperator transactions, Silences silences,
-            AlertingProperties properties) {
+            Inhibits inhibits, AlertingProperties properties) {
         this.alerts = alerts;
         this.groups = groups;
         this.deliveries = deliveries;
@@ -69,6 +72,7 @@ public class Dispatcher {
         this.json = json;
         this.transactions = transactions;
         this.silences = silences;
+        this.inhibits = inhibits;
         this.batchSize = properties.notifications().batchSize();
     }
 
@@ -103,12 +107,16 @@ public class Dispatcher {
     }
 
     private Mono<Void> flushDue(Instant now) {
-        return silences.mutedAt(now).flatMap(muted -> groups.due(now, Integer.MAX_VALUE)
-                .concatMap(group -> flush(group, muted, now))
-                .then());
+        return Mono.zip(silences.mutedAt(now), inhibits.at(now)).flatMap(mutes -> {
+            Predicate<Alert> muted = alert -> mutes.getT1().test(alert.matchLabels())
+                    || !mutes.getT2().apply(alert).isEmpty();
+            return groups.due(now, Integer.MAX_VALUE)
+                    .concatMap(group -> flush(group, muted, now))
+                    .then();
+        });
     }
 
-    private Mono<Void> flush(NotificationGroup group, Predicate<Map<String, String>> muted, Instant now) {
+    private Mono<Void> flush(NotificationGroup group, Predicate<Alert> muted, Instant now) {
         RouteNode node = tree.node(group.route()).orElse(tree.root());
         return groups.members(group.id()).collectMap(Member::alertId, Member::notifiedState)
                 .flatMap(told -> alerts.findByIds(told.keySet()).collectList().flatMap(members -> {
@@ -118,7 +126,7 @@ public class Dispatcher {
                     boolean changed = false;
                     for (Alert alert : members) {
                         AlertState notified = told.get(alert.id());
-                        boolean silenced = muted.test(alert.matchLabels());
+                        boolean silenced = muted.test(alert);
                         if (alert.state() == AlertState.FIRING) {
                             if (!silenced) {
                                 firing.add(alert);

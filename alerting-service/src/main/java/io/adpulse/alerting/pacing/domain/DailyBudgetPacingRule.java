@@ -127,7 +127,9 @@ public final class DailyBudgetPacingRule {
         return switch (condition) {
             case OVERSPEND -> "over budget by " + money(assessment.spend().subtract(assessment.budget()), currency)
                     + " " + currency;
-            case PACING_AHEAD -> "pacing ahead (on pace up to " + money(assessment.upper(), currency) + ")";
+            case PACING_AHEAD -> "pacing ahead (on pace up to " + money(assessment.upper(), currency)
+                    + "; at this rate it would spend " + money(assessment.projected(), currency)
+                    + " by the end of the day)";
             case PACING_BEHIND -> "pacing behind (on pace from " + money(assessment.lower(), currency) + ")";
         };
     }

@@ -6,14 +6,21 @@ import java.time.LocalDate;
 
 /**
  * The latest reported spend of one campaign on one local date, in the account currency, with the purchase
- * value reported with it ({@code total_purchase_value}; null when the observation did not carry it).
+ * value ({@code total_purchase_value}) and the number of conversions ({@code conversion}) reported with it; each
+ * null when the observation did not carry it (missing is not zero).
  */
 public record DailySpend(String advertiserId, String campaignId, LocalDate localDate, BigDecimal amount,
-        String currency, Instant observedAt, BigDecimal purchaseValue) {
+        String currency, Instant observedAt, BigDecimal purchaseValue, BigDecimal conversions) {
+
+    /** Spend with a purchase value, without conversions. */
+    public DailySpend(String advertiserId, String campaignId, LocalDate localDate, BigDecimal amount, String currency,
+            Instant observedAt, BigDecimal purchaseValue) {
+        this(advertiserId, campaignId, localDate, amount, currency, observedAt, purchaseValue, null);
+    }
 
     /** Spend without a purchase value. */
     public DailySpend(String advertiserId, String campaignId, LocalDate localDate, BigDecimal amount, String currency,
             Instant observedAt) {
-        this(advertiserId, campaignId, localDate, amount, currency, observedAt, null);
+        this(advertiserId, campaignId, localDate, amount, currency, observedAt, null, null);
     }
 }

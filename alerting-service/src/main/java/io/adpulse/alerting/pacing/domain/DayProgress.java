@@ -32,7 +32,21 @@ public record DayProgress(LocalDate localDate, ZonedDateTime localTime, Duration
 
     /** {@code elapsed / dayLength}, between 0 (local midnight) and 1 (exclusive). */
     public BigDecimal fraction() {
+        return share(elapsed, dayLength);
+    }
+
+    /**
+     * {@code elapsed / length} of a pacing period in real time, clamped to [0, 1]: the one definition of
+     * "how far through its period a budget is", shared by daily days and lifetime flights.
+     */
+    public static BigDecimal share(Duration elapsed, Duration length) {
+        if (elapsed.isNegative() || elapsed.isZero()) {
+            return BigDecimal.ZERO;
+        }
+        if (elapsed.compareTo(length) >= 0) {
+            return BigDecimal.ONE;
+        }
         return BigDecimal.valueOf(elapsed.toMillis())
-                .divide(BigDecimal.valueOf(dayLength.toMillis()), MathContext.DECIMAL64);
+                .divide(BigDecimal.valueOf(length.toMillis()), MathContext.DECIMAL64);
     }
 }

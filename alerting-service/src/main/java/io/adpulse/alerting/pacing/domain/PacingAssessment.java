@@ -56,4 +56,12 @@ public record PacingAssessment(BigDecimal budget, BigDecimal spend, BigDecimal f
         }
         return new PacingAssessment(budget, spend, fraction, expected, tolerance, lower, upper, condition);
     }
+
+    /**
+     * What the whole period would spend at the rate so far ({@code spend ÷ f}): being ahead of the band is a projected
+     * overspend by at least {@code t}. Null at the very start of the period.
+     */
+    public BigDecimal projected() {
+        return fraction.signum() == 0 ? null : spend.divide(fraction, MATH);
+    }
 }

@@ -2,6 +2,7 @@ package io.adpulse.alerting.pacing.event;
 
 import java.time.Duration;
 
+import io.adpulse.alerting.health.evaluation.HealthIntake;
 import io.adpulse.alerting.pacing.evaluation.ObservationIntake;
 import io.adpulse.events.EntityLevel;
 import io.adpulse.events.EntityObserved;
@@ -33,11 +34,13 @@ class ObservationListener {
 
     private final EventCodec codec;
     private final ObservationIntake intake;
+    private final HealthIntake health;
     private final Retry retry;
 
-    ObservationListener(EventCodec codec, ObservationIntake intake, Retry listenerRetry) {
+    ObservationListener(EventCodec codec, ObservationIntake intake, HealthIntake health, Retry listenerRetry) {
         this.codec = codec;
         this.intake = intake;
+        this.health = health;
         this.retry = listenerRetry;
     }
 
@@ -61,9 +64,16 @@ class ObservationListener {
         }).retryWhen(retry).block(EFFECT_TIMEOUT);
     }
 
+    /**
+     * A metric observation feeds the campaign rules and tells the API-health rules that its connection syncs (one
+     * listener for both: a second consumer of the topic in the same group would get only some of its partitions).
+     */
     @KafkaListener(topics = Topics.METRICS)
     void onMetric(ConsumerRecord<String, byte[]> record) {
-        Mono.defer(() -> intake.metricObserved(codec.decode(record.value(), MetricObserved.class).data()))
-                .retryWhen(retry).block(EFFECT_TIMEOUT);
+        Mono.defer(() -> {
+            MetricObserved metric = codec.decode(record.value(), MetricObserved.class).data();
+            return intake.metricObserved(metric)
+                    .then(Mono.defer(() -> health.metricSeen(metric.connectionId(), metric.observedAt())));
+        }).retryWhen(retry).block(EFFECT_TIMEOUT);
     }
 }

@@ -3,6 +3,8 @@ package io.adpulse.alerting.notify.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adpulse.alerting.config.AlertingProperties;
+import io.adpulse.alerting.notify.routing.Receivers;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
@@ -24,7 +26,8 @@ class DeliveryWorkerTest {
 
     @Test
     void doublesTheDelayAfterEachFailureUpToTheMaximum() {
-        DeliveryWorker worker = new DeliveryWorker(null, null, null, properties(), null, null, null);
+        DeliveryWorker worker = new DeliveryWorker(null, Receivers.of(List.of()),
+                new SimpleMeterRegistry(), properties(), null, null, null);
 
         assertThat(worker.backoff(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(worker.backoff(2)).isEqualTo(Duration.ofSeconds(20));
@@ -64,6 +67,6 @@ class DeliveryWorkerTest {
 
     private static AlertingProperties properties() {
         return new AlertingProperties(Duration.ofSeconds(30), null, null, null, null, List.of(), SETTINGS,
-                null);
+                null, null, null, null, null, null);
     }
 }

@@ -60,7 +60,7 @@ class NotificationScheduleTest {
                 Duration.ofMillis(20), Duration.ofSeconds(1), 3, Duration.ofSeconds(1), Duration.ofSeconds(10), 10,
                 "http://localhost:8080");
         AlertingProperties properties = new AlertingProperties(Duration.ofSeconds(30), null, null, null, null,
-                List.of(), settings, null);
+                List.of(), settings, null, null, null, null, null, null);
         return new NotificationSchedule(dispatcher, worker, Clock.fixed(NOW, ZoneOffset.UTC), properties);
     }
 }

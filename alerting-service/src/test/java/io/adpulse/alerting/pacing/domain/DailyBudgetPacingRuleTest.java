@@ -27,7 +27,8 @@ class DailyBudgetPacingRuleTest {
         assertThat(alert.rule()).isEqualTo("daily-budget-pacing");
         assertThat(alert.severity()).isEqualTo(Severity.WARNING);
         assertThat(alert.summary()).isEqualTo("Campaign Winter Boots Prospecting has spent 142.10 USD of its 150.00 USD "
-                + "daily budget at 09:00 America/Los_Angeles; expected 56.25 by now; pacing ahead (on pace up to 65.04)");
+                + "daily budget at 09:00 America/Los_Angeles; expected 56.25 by now; pacing ahead (on pace up to 65.04; "
+                + "at this rate it would spend 378.93 by the end of the day)");
         assertThat(alert.labels()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "advertiser_id", "7002238017842757633",
                 "campaign_id", "1800000000000000001",
@@ -118,6 +119,56 @@ class DailyBudgetPacingRuleTest {
     }
 
     @Test
+    void onASpringForwardDayNineAmIsEightOfTwentyThreeHoursThrough() {
+        Instant nineAm = Instant.parse("2026-03-08T16:00:00Z");
+        PacedCampaign campaign = campaign("230.00", "America/Los_Angeles");
+        LocalDate dstDay = LocalDate.parse("2026-03-08");
+
+        Evaluation onPace = rule.evaluate(campaign, spend(dstDay, "84.00"), nineAm);
+        Evaluation behind = rule.evaluate(campaign, spend(dstDay, "60.00"), nineAm);
+
+        assertThat(onPace.active()).isEmpty();
+        assertThat(onPace.resolution().apply(labels(dstDay))).endsWith("daily budget at 09:00 America/Los_Angeles; "
+                + "expected 80.00 by now");
+        assertThat(behind.active()).singleElement().satisfies(alert -> {
+            assertThat(alert.labels()).containsEntry("condition", "PACING_BEHIND").containsEntry("local_date", "2026-03-08");
+            assertThat(alert.summary()).contains("expected 80.00 by now");
+        });
+    }
+
+    @Test
+    void onAFallBackDayNineAmIsTenOfTwentyFiveHoursThrough() {
+        Instant nineAm = Instant.parse("2026-11-01T17:00:00Z");
+        LocalDate dstDay = LocalDate.parse("2026-11-01");
+
+        AlertCandidate alert = rule.evaluate(campaign("250.00", "America/Los_Angeles"), spend(dstDay, "150.00"), nineAm)
+                .active().get(0);
+
+        assertThat(alert.labels()).containsEntry("condition", "PACING_AHEAD");
+        assertThat(alert.summary()).contains("at 09:00 America/Los_Angeles; expected 100.00 by now");
+    }
+
+    @Test
+    void theLocalDayTurnsAtTheAdvertisersMidnightNotAtUtcMidnight() {
+        PacedCampaign tokyo = campaign("150.00", "Asia/Tokyo");
+        LocalDate friday = LocalDate.parse("2026-11-20");
+        Instant lastMinute = Instant.parse("2026-11-20T14:59:00Z");
+        Instant midnight = Instant.parse("2026-11-20T15:00:00Z");
+
+        AlertCandidate overspent = rule.evaluate(tokyo, spend(friday, "151.00"), lastMinute).active().get(0);
+        Evaluation nextDay = rule.evaluate(tokyo, spend(friday, "151.00"), midnight);
+
+        assertThat(overspent.labels()).containsEntry("local_date", "2026-11-20").containsEntry("time_zone", "Asia/Tokyo");
+        assertThat(overspent.summary()).contains("at 23:59 Asia/Tokyo");
+        assertThat(nextDay.active()).isEmpty();
+        assertThat(nextDay.resolution().apply(overspent.labels()))
+                .isEqualTo("The local day 2026-11-20 (Asia/Tokyo) ended for campaign Winter Boots Prospecting");
+        assertThat(rule.localDay(tokyo, midnight)).map(DayProgress::localDate).contains(LocalDate.parse("2026-11-21"));
+        // at the same instant it is still Friday morning in Los Angeles
+        assertThat(rule.localDay(campaign(), midnight)).map(DayProgress::localDate).contains(friday);
+    }
+
+    @Test
     void amountsUseTheCurrencysMinorUnit() {
         assertThat(DailyBudgetPacingRule.money(new BigDecimal("56.255"), "USD")).isEqualTo("56.26");
         assertThat(DailyBudgetPacingRule.money(new BigDecimal("5625.5"), "JPY")).isEqualTo("5626");
@@ -126,6 +177,11 @@ class DailyBudgetPacingRuleTest {
     private static PacedCampaign campaign() {
         return new PacedCampaign("7002238017842757633", "1800000000000000001", "Winter Boots Prospecting", "ENABLE",
                 false, new BigDecimal("150.00"), "USD", "BUDGET_MODE_DAY", "America/Los_Angeles", "USD");
+    }
+
+    private static PacedCampaign campaign(String budget, String timeZone) {
+        return new PacedCampaign("7002238017842757633", "1800000000000000001", "Winter Boots Prospecting", "ENABLE",
+                false, new BigDecimal(budget), "USD", "BUDGET_MODE_DAY", timeZone, "USD");
     }
 
     private static DailySpend spend(LocalDate date, String amount) {

@@ -126,6 +126,20 @@ class PacingAssessmentTest {
                 .contains(PacingCondition.PACING_BEHIND);
     }
 
+    @Test
+    void beingAheadOfTheBandIsAProjectedOverspendBeyondTheTolerance() {
+        BigDecimal quarter = new BigDecimal("0.25");
+        // t = 0.25 × 0.75 = 0.1875: ahead from a projection above 150 × 1.1875 = 178.125
+        PacingAssessment ahead = PacingAssessment.assess(BUDGET, new BigDecimal("44.60"), quarter, DEFAULTS);
+        PacingAssessment within = PacingAssessment.assess(BUDGET, new BigDecimal("44.50"), quarter, DEFAULTS);
+
+        assertThat(ahead.projected()).isEqualByComparingTo("178.40");
+        assertThat(ahead.condition()).contains(PacingCondition.PACING_AHEAD);
+        assertThat(within.projected()).isEqualByComparingTo("178.00");
+        assertThat(within.condition()).isEmpty();
+        assertThat(PacingAssessment.assess(BUDGET, BigDecimal.ONE, BigDecimal.ZERO, DEFAULTS).projected()).isNull();
+    }
+
     private static BigDecimal at(String instant) {
         return DayProgress.at(Instant.parse(instant), LOS_ANGELES).fraction();
     }
