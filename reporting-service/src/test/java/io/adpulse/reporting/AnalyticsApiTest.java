@@ -96,9 +96,11 @@ class AnalyticsApiTest extends ReportingServiceTest {
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().json("""
-                        {"advertiserId": "%1$s", "advertiserName": "Northwind", "level": "advertiser",
+                        {"advertiserId": "%1$s", "advertiserName": "Northwind", "brandId": null, "clientId": null,
+                         "advertiserIds": ["%1$s"], "level": "advertiser",
                          "entityId": "%1$s", "entityName": "Northwind", "entityDeleted": false, "grain": "week",
-                         "timeZone": "America/New_York", "currency": "USD", "from": "2025-02-27", "to": "2025-03-03",
+                         "timeZone": "America/New_York", "timeZones": ["America/New_York"], "currency": "USD",
+                         "from": "2025-02-27", "to": "2025-03-03",
                          "points": [
                           {"period": "2025-W09", "start": "2025-02-24", "end": "2025-03-02", "partial": true,
                            "slotsInRange": 4, "slotsReported": 3,
@@ -259,7 +261,7 @@ class AnalyticsApiTest extends ReportingServiceTest {
                 "at level advertiser, 'entityId' must be absent or the advertiser id '" + ADV + "'");
         expectBadRequest("/api/reporting/timeseries?advertiserId=" + ADV + "&from=2025-03-01&to=2025-03-01&format=xml",
                 "'format' must be csv or json, got 'xml'");
-        expectBadRequest("/api/reporting/overview?from=2025-03-01&to=2025-03-01", "'advertiserId' is required");
+        expectBadRequest("/api/reporting/overview?from=2025-03-01&to=2025-03-01", "'advertiserId', 'brand' or 'client' is required");
     }
 
     @Test
@@ -347,12 +349,13 @@ class AnalyticsApiTest extends ReportingServiceTest {
     @Test
     void exportsATimeSeriesAsCsvWithAFileName() {
         String expectedBody = String.join("\r\n",
-                "advertiserId,level,entityId,grain,timeZone,currency,period,start,end,partial,slotsInRange,"
+                "advertiserId,brandId,clientId,level,entityId,grain,timeZone,currency,period,start,end,partial,"
+                        + "slotsInRange,"
                         + "slotsReported,spend,impressions,clicks,conversions,conversionValue,videoViews,ctr,cpc,cpm,"
                         + "cpa,roas,conversionRate",
-                ADV + ",advertiser," + ADV + ",week,America/New_York,USD,2025-W09,2025-02-24,2025-03-02,true,4,3,"
+                ADV + ",,,advertiser," + ADV + ",week,America/New_York,USD,2025-W09,2025-02-24,2025-03-02,true,4,3,"
                         + "46.00,4100,61,6,136.00,360,0.0149,0.75,11.22,7.67,2.9565,0.0984",
-                ADV + ",advertiser," + ADV + ",week,America/New_York,USD,2025-W10,2025-03-03,2025-03-09,true,1,1,"
+                ADV + ",,,advertiser," + ADV + ",week,America/New_York,USD,2025-W10,2025-03-03,2025-03-09,true,1,1,"
                         + "5.00,500,5,0,0.00,,0.0100,1.00,10.00,,0.0000,0.0000",
                 "");
         for (var request : List.of(
@@ -409,7 +412,7 @@ class AnalyticsApiTest extends ReportingServiceTest {
                         + "-2025-03-02-2025-03-03.csv\"")
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(body.split("\r\n")).hasSize(13).contains(ADV
-                + ",America/New_York,USD,spend,2025-03-02,2025-03-03,25.00,2025-02-28,2025-03-01,16.00,9.00,0.5625");
+                + ",,,America/New_York,USD,spend,2025-03-02,2025-03-03,25.00,2025-02-28,2025-03-01,16.00,9.00,0.5625");
     }
 
     @Test

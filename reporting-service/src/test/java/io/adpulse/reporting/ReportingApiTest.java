@@ -86,6 +86,7 @@ class ReportingApiTest extends ReportingServiceTest {
                 .expectStatus().isOk()
                 .expectBody().json("""
                         {"from": "2025-04-01", "to": "2025-04-02", "advertiserId": null, "advertiserIds": [],
+                         "brandId": null, "clientId": null,
                          "rows": [
                           {"advertiserId": "%1$s", "advertiserName": "Uno", "date": "2025-04-01", "currency": "USD",
                            "spend": "10.00", "source": "CAMPAIGNS"},

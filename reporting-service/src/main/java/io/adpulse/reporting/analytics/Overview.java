@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * The overview of one advertiser over a range: its totals (advertiser level, with the campaign fallback of
+ * The overview of one advertiser, or of the advertisers of a brand or client, over a range: its totals (advertiser level, with the campaign fallback of
  * the time series) and KPIs, the same for the previous period of equal length (the days just before
  * {@code from}), and the change of every figure.
  *
@@ -38,10 +38,10 @@ class Overview {
         return new DateRange(range.from().minusDays(days), range.from().minusDays(1));
     }
 
-    Mono<OverviewReport> report(String advertiserId, DateRange range) {
+    Mono<OverviewReport> report(Target target, DateRange range) {
         DateRange before = previous(range);
-        return series.scope(advertiserId, EntityLevel.ADVERTISER, null, Grain.DAY, range)
-                .flatMap(scope -> series.scope(advertiserId, EntityLevel.ADVERTISER, null, Grain.DAY, before)
+        return series.scope(target, EntityLevel.ADVERTISER, null, Grain.DAY, range)
+                .flatMap(scope -> series.scope(target, EntityLevel.ADVERTISER, null, Grain.DAY, before)
                         .then(Mono.zip(series.totals(scope, Grain.DAY, range), series.totals(scope, Grain.DAY, before)))
                         .map(t -> OverviewReport.of(scope, window(range, t.getT1(), scope.currency()),
                                 window(before, t.getT2(), scope.currency()))));
@@ -53,7 +53,8 @@ class Overview {
     }
 
     /** The overview as the API returns it; {@code deltas} is keyed by figure name, in {@link Measures#NAMES} order. */
-    record OverviewReport(String advertiserId, String advertiserName, String timeZone, String currency, Window current,
+    record OverviewReport(String advertiserId, String advertiserName, String brandId, String clientId,
+            List<String> advertiserIds, String timeZone, List<String> timeZones, String currency, Window current,
             Window previous, Map<String, Delta> deltas) {
 
         static OverviewReport of(Scope scope, Window current, Window previous) {
@@ -63,8 +64,9 @@ class Overview {
             for (int i = 0; i < Measures.NAMES.size(); i++) {
                 deltas.put(Measures.NAMES.get(i), Delta.of(now.get(i), then.get(i)));
             }
-            return new OverviewReport(scope.advertiserId(), scope.advertiser().name(), scope.advertiser().timeZone(),
-                    scope.currency(), current, previous, deltas);
+            return new OverviewReport(scope.advertiserId(), scope.advertiserName(), scope.brandId(), scope.clientId(),
+                    scope.advertiserIds(), scope.timeZone(), scope.timeZones(), scope.currency(), current, previous,
+                    deltas);
         }
     }
 

@@ -2,7 +2,6 @@ package io.adpulse.reporting.analytics;
 
 import io.adpulse.reporting.config.ReportingProperties;
 import io.adpulse.reporting.kpi.Measures;
-import io.adpulse.reporting.web.AdvertiserIds;
 import io.adpulse.reporting.web.DateRange;
 import io.adpulse.reporting.web.Exports;
 import java.util.Arrays;
@@ -16,14 +15,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /api/reporting/overview?advertiserId=&from=&to=[&format=csv|json]}: totals, KPIs and their change
+ * {@code GET /api/reporting/overview?advertiserId=|brand=|client=&from=&to=[&format=csv|json]}: totals, KPIs and their change
  * against the previous period of equal length. The exports have one row per figure.
  */
 @RestController
 class OverviewController {
 
     private static final String PATH = "/api/reporting/overview";
-    private static final List<String> CSV_HEADER = List.of("advertiserId", "timeZone", "currency", "metric",
+    private static final List<String> CSV_HEADER = List.of("advertiserId", "brandId", "clientId", "timeZone",
+            "currency", "metric",
             "currentFrom", "currentTo", "current", "previousFrom", "previousTo", "previous", "change",
             "relativeChange");
 
@@ -37,36 +37,40 @@ class OverviewController {
 
     @GetMapping(PATH)
     Mono<Overview.OverviewReport> report(@RequestParam(required = false) String advertiserId,
+            @RequestParam(required = false) String brand, @RequestParam(required = false) String client,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String format) {
         return Mono.defer(() -> {
             Exports.format(format);
-            return overview.report(AdvertiserIds.require(advertiserId),
+            return overview.report(Target.parse(advertiserId, brand, client),
                     DateRange.parse(from, to, properties.maxRangeDays()));
         });
     }
 
     @GetMapping(path = PATH, params = "format=csv")
     Mono<ResponseEntity<Flux<String>>> csv(@RequestParam(required = false) String advertiserId,
+            @RequestParam(required = false) String brand, @RequestParam(required = false) String client,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return rows(advertiserId, from, to).map(r -> Exports.csv(r.filename, CSV_HEADER, r.rows, row -> Arrays.asList(
-                row.advertiserId(), row.timeZone(), row.currency(), row.metric(), row.currentFrom(), row.currentTo(),
+        return rows(advertiserId, brand, client, from, to).map(r -> Exports.csv(r.filename, CSV_HEADER, r.rows,
+                row -> Arrays.asList(row.advertiserId(), row.brandId(), row.clientId(), row.timeZone(), row.currency(), row.metric(), row.currentFrom(), row.currentTo(),
                 row.current(), row.previousFrom(), row.previousTo(), row.previous(), row.change(),
                 row.relativeChange())));
     }
 
     @GetMapping(path = PATH, params = "format=json")
     Mono<ResponseEntity<Flux<Row>>> json(@RequestParam(required = false) String advertiserId,
+            @RequestParam(required = false) String brand, @RequestParam(required = false) String client,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return rows(advertiserId, from, to).map(r -> Exports.json(r.filename, r.rows));
+        return rows(advertiserId, brand, client, from, to).map(r -> Exports.json(r.filename, r.rows));
     }
 
-    private Mono<Rows> rows(String advertiserId, String from, String to) {
+    private Mono<Rows> rows(String advertiserId, String brand, String client, String from, String to) {
         return Mono.defer(() -> {
-            String id = AdvertiserIds.require(advertiserId);
+            Target target = Target.parse(advertiserId, brand, client);
             DateRange range = DateRange.parse(from, to, properties.maxRangeDays());
-            return overview.report(id, range).map(report -> new Rows(
-                    Exports.filename("overview", id, range.from(), range.to()), Flux.fromIterable(rows(report))));
+            return overview.report(target, range).map(report -> new Rows(
+                    Exports.filename("overview", target.label(), range.from(), range.to()),
+                    Flux.fromIterable(rows(report))));
         });
     }
 
@@ -75,16 +79,17 @@ class OverviewController {
         List<String> then = r.previous().metrics().values();
         return IntStream.range(0, Measures.NAMES.size()).mapToObj(i -> {
             Overview.Delta delta = r.deltas().get(Measures.NAMES.get(i));
-            return new Row(r.advertiserId(), r.timeZone(), r.currency(), Measures.NAMES.get(i),
-                    r.current().from().toString(), r.current().to().toString(), now.get(i),
+            return new Row(r.advertiserId(), r.brandId(), r.clientId(),
+                    r.timeZones().isEmpty() ? null : String.join(";", r.timeZones()), r.currency(),
+                    Measures.NAMES.get(i), r.current().from().toString(), r.current().to().toString(), now.get(i),
                     r.previous().from().toString(), r.previous().to().toString(), then.get(i), delta.change(),
                     delta.relativeChange());
         }).toList();
     }
 
     /** One figure of the overview, as exported. */
-    record Row(String advertiserId, String timeZone, String currency, String metric, String currentFrom,
-            String currentTo, String current, String previousFrom, String previousTo, String previous, String change,
+    record Row(String advertiserId, String brandId, String clientId, String timeZone, String currency, String metric,
+            String currentFrom, String currentTo, String current, String previousFrom, String previousTo, String previous, String change,
             String relativeChange) {
     }
 

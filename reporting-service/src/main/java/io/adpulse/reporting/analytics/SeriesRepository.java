@@ -53,7 +53,7 @@ class SeriesRepository {
 
     private static final String CURRENCIES = """
             select distinct currency from %s
-            where advertiser_id = :advertiserId and stat_date between :fromDate and :toDate
+            where advertiser_id = any(:ids) and stat_date between :fromDate and :toDate
             order by currency
             """;
 
@@ -74,29 +74,34 @@ class SeriesRepository {
                 .one();
     }
 
-    /** The currencies of the advertiser's daily (or hourly) rows in the range. */
-    Flux<String> currencies(String advertiserId, DateRange range, boolean hourly) {
+    /** The currencies of the advertisers' daily (or hourly) rows in the range. */
+    Flux<String> currencies(List<String> advertiserIds, DateRange range, boolean hourly) {
         return db.sql(CURRENCIES.formatted(hourly ? "hourly_metric" : "daily_metric"))
-                .bind("advertiserId", advertiserId)
+                .bind("ids", advertiserIds.toArray(String[]::new))
                 .bind("fromDate", range.from())
                 .bind("toDate", range.to())
                 .map(row -> row.get("currency", String.class))
                 .all();
     }
 
-    /** Every bucket of the range for the scope, in order. */
+    /**
+     * Every bucket of the range for the scope, in order. Over several advertisers (a brand or client) a slot sums
+     * their rows of the same local date (hour): each advertiser contributes its own advertiser-level row, or the
+     * sum of its campaign rows when it has none.
+     */
     Flux<Period> periods(Scope scope, Grain grain, DateRange range) {
         boolean hourly = grain.hourly();
         String table = hourly ? "hourly_metric" : "daily_metric";
         String slots;
         if (scope.level() == EntityLevel.ADVERTISER) {
-            slots = "adv as (" + slotSql(table, hourly, "level = 'ADVERTISER' and entity_id = :advertiserId") + "), "
-                    + "camp as (" + slotSql(table, hourly, "level = 'CAMPAIGN'") + "), "
-                    + "slots as (select * from adv union all select * from camp c "
-                    + "where not exists (select 1 from adv a where a.slot = c.slot))";
+            slots = "adv as (" + slotSql(table, hourly, "level = 'ADVERTISER' and entity_id = advertiser_id", true)
+                    + "), camp as (" + slotSql(table, hourly, "level = 'CAMPAIGN'", true) + "), "
+                    + "per as (select * from adv union all select * from camp c where not exists "
+                    + "(select 1 from adv a where a.advertiser_id = c.advertiser_id and a.slot = c.slot)), "
+                    + "slots as (select slot, " + SLOT_SUMS + " from per group by slot)";
         } else {
             slots = "slots as (" + slotSql(table, hourly, scope.entityId() == null ? "level = :level"
-                    : "level = :level and entity_id = :entityId") + ")";
+                    : "level = :level and entity_id = :entityId", false) + ")";
         }
         String sql = "with " + slots + ", grid as (select g as slot from generate_series(cast(:fromSlot as timestamp), "
                 + "cast(:lastSlot as timestamp), interval '1 " + (hourly ? "hour" : "day") + "') as g) "
@@ -106,7 +111,7 @@ class SeriesRepository {
         LocalDateTime first = range.from().atStartOfDay();
         LocalDateTime last = hourly ? range.to().atTime(23, 0) : range.to().atStartOfDay();
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
-                .bind("advertiserId", scope.advertiserId())
+                .bind("ids", scope.advertiserIds().toArray(String[]::new))
                 .bind("fromDate", range.from())
                 .bind("toDate", range.to())
                 .bind("fromSlot", first)
@@ -123,11 +128,12 @@ class SeriesRepository {
                 .all();
     }
 
-    private static String slotSql(String table, boolean hourly, String where) {
+    /** Sums per slot (and per advertiser when {@code perAdvertiser}) of the scope's advertisers' rows. */
+    private static String slotSql(String table, boolean hourly, String where, boolean perAdvertiser) {
         String slot = hourly ? "stat_date + make_interval(hours => stat_hour)" : "cast(stat_date as timestamp)";
-        String group = hourly ? "stat_date, stat_hour" : "stat_date";
-        return "select " + slot + " as slot, " + SLOT_SUMS + " from " + table
-                + " where advertiser_id = :advertiserId and stat_date between :fromDate and :toDate and " + where
+        String group = (perAdvertiser ? "advertiser_id, " : "") + (hourly ? "stat_date, stat_hour" : "stat_date");
+        return "select " + (perAdvertiser ? "advertiser_id, " : "") + slot + " as slot, " + SLOT_SUMS + " from "
+                + table + " where advertiser_id = any(:ids) and stat_date between :fromDate and :toDate and " + where
                 + " group by " + group;
     }
 

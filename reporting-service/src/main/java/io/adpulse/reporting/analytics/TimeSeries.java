@@ -31,8 +31,8 @@ class TimeSeries {
         this.repository = repository;
     }
 
-    Mono<Scope> scope(String advertiserId, EntityLevel level, String entityId, Grain grain, DateRange range) {
-        return scopes.resolve(advertiserId, level, entityId, range, grain.hourly());
+    Mono<Scope> scope(Target target, EntityLevel level, String entityId, Grain grain, DateRange range) {
+        return scopes.resolve(target, level, entityId, range, grain.hourly());
     }
 
     /** The points of the scope, streamed in order. */
@@ -46,9 +46,9 @@ class TimeSeries {
                 .reduce(Totals.NONE, Totals::plus);
     }
 
-    Mono<TimeSeriesReport> report(String advertiserId, EntityLevel level, String entityId, Grain grain,
+    Mono<TimeSeriesReport> report(Target target, EntityLevel level, String entityId, Grain grain,
             DateRange range) {
-        return scope(advertiserId, level, entityId, grain, range)
+        return scope(target, level, entityId, grain, range)
                 .flatMap(scope -> repository.periods(scope, grain, range).collectList()
                         .map(periods -> TimeSeriesReport.of(scope, grain, range, periods)));
     }
@@ -81,18 +81,20 @@ class TimeSeries {
     }
 
     /** The time series report. */
-    record TimeSeriesReport(String advertiserId, String advertiserName, String level, String entityId,
-            String entityName, Boolean entityDeleted, String grain, String timeZone, String currency, LocalDate from,
-            LocalDate to, List<Point> points, TotalsView totals) {
+    record TimeSeriesReport(String advertiserId, String advertiserName, String brandId, String clientId,
+            List<String> advertiserIds, String level, String entityId, String entityName, Boolean entityDeleted,
+            String grain, String timeZone, List<String> timeZones, String currency, LocalDate from, LocalDate to,
+            List<Point> points, TotalsView totals) {
 
         static TimeSeriesReport of(Scope scope, Grain grain, DateRange range, List<Period> periods) {
             Totals totals = Totals.NONE;
             for (Period period : periods) {
                 totals = totals.plus(period);
             }
-            return new TimeSeriesReport(scope.advertiserId(), scope.advertiser().name(), Levels.name(scope.level()),
-                    scope.entityId(), scope.entityName(), scope.entityDeleted(), grain.unit,
-                    scope.advertiser().timeZone(), scope.currency(), range.from(), range.to(),
+            return new TimeSeriesReport(scope.advertiserId(), scope.advertiserName(), scope.brandId(),
+                    scope.clientId(), scope.advertiserIds(), Levels.name(scope.level()), scope.entityId(),
+                    scope.entityName(), scope.entityDeleted(), grain.unit, scope.timeZone(), scope.timeZones(),
+                    scope.currency(), range.from(), range.to(),
                     periods.stream().map(p -> Point.of(p, grain, scope.currency())).toList(),
                     new TotalsView(totals.slotsInRange(), totals.slotsReported(), totals.measures(scope.currency())));
         }

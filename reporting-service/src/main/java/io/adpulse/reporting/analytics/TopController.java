@@ -21,7 +21,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /api/reporting/top?advertiserId=&level=&metric=&from=&to=&limit=[&parentId=][&order=][&format=]}:
+ * {@code GET /api/reporting/top?advertiserId=|brand=|client=&level=&metric=&from=&to=&limit=[&parentId=][&order=][&format=]}:
  * the entities of one level ranked by a metric or KPI. With {@code parentId} it is the breakdown of a
  * campaign into its ad groups, or of an ad group into its ads.
  */
@@ -36,7 +36,8 @@ class TopController {
     private static final List<String> CSV_HEADER;
 
     static {
-        List<String> header = new ArrayList<>(List.of("advertiserId", "level", "timeZone", "currency", "from", "to",
+        List<String> header = new ArrayList<>(List.of("advertiserId", "brandId", "clientId", "level", "timeZone",
+                "currency", "from", "to",
                 "rank", "entityId", "entityName", "status", "deleted", "parentId", "daysReported"));
         header.addAll(Measures.NAMES);
         CSV_HEADER = List.copyOf(header);
@@ -54,59 +55,67 @@ class TopController {
 
     @GetMapping(PATH)
     Mono<TopReport> top(@RequestParam(required = false) String advertiserId,
+            @RequestParam(required = false) String brand, @RequestParam(required = false) String client,
             @RequestParam(required = false) String level, @RequestParam(required = false) String metric,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String parentId,
             @RequestParam(required = false) String order, @RequestParam(required = false) String format) {
         return Mono.defer(() -> {
             Exports.format(format);
-            Request r = Request.parse(advertiserId, level, metric, from, to, limit, parentId, order, properties);
-            return scopes.resolve(r.advertiserId, r.level, null, r.range, false)
+            Request r = Request.parse(advertiserId, brand, client, level, metric, from, to, limit, parentId, order,
+                    properties);
+            return scopes.resolve(r.target, r.level, null, r.range, false)
                     .flatMap(scope -> rows(scope, r).collectList().map(rows -> new TopReport(scope.advertiserId(),
-                            scope.advertiser().name(), Levels.name(r.level), r.parentId, r.metric.apiName,
-                            r.ascending ? "asc" : "desc", r.limit, scope.advertiser().timeZone(), scope.currency(),
-                            r.range.from(), r.range.to(), rows)));
+                            scope.advertiserName(), scope.brandId(), scope.clientId(), scope.advertiserIds(),
+                            Levels.name(r.level), r.parentId, r.metric.apiName, r.ascending ? "asc" : "desc", r.limit,
+                            scope.timeZone(), scope.timeZones(), scope.currency(), r.range.from(), r.range.to(),
+                            rows)));
         });
     }
 
     @GetMapping(path = PATH, params = "format=csv")
     Mono<ResponseEntity<Flux<String>>> csv(@RequestParam(required = false) String advertiserId,
+            @RequestParam(required = false) String brand, @RequestParam(required = false) String client,
             @RequestParam(required = false) String level, @RequestParam(required = false) String metric,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String parentId,
             @RequestParam(required = false) String order) {
         return Mono.defer(() -> {
-            Request r = Request.parse(advertiserId, level, metric, from, to, limit, parentId, order, properties);
-            return scopes.resolve(r.advertiserId, r.level, null, r.range, false)
+            Request r = Request.parse(advertiserId, brand, client, level, metric, from, to, limit, parentId, order,
+                    properties);
+            return scopes.resolve(r.target, r.level, null, r.range, false)
                     .map(scope -> Exports.csv(r.filename(), CSV_HEADER, rows(scope, r), row -> cells(scope, r, row)));
         });
     }
 
     @GetMapping(path = PATH, params = "format=json")
     Mono<ResponseEntity<Flux<ExportedRow>>> json(@RequestParam(required = false) String advertiserId,
+            @RequestParam(required = false) String brand, @RequestParam(required = false) String client,
             @RequestParam(required = false) String level, @RequestParam(required = false) String metric,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String parentId,
             @RequestParam(required = false) String order) {
         return Mono.defer(() -> {
-            Request r = Request.parse(advertiserId, level, metric, from, to, limit, parentId, order, properties);
-            return scopes.resolve(r.advertiserId, r.level, null, r.range, false)
+            Request r = Request.parse(advertiserId, brand, client, level, metric, from, to, limit, parentId, order,
+                    properties);
+            return scopes.resolve(r.target, r.level, null, r.range, false)
                     .map(scope -> Exports.json(r.filename(), rows(scope, r).map(row -> new ExportedRow(
-                            scope.advertiserId(), Levels.name(r.level), scope.advertiser().timeZone(),
-                            scope.currency(), r.range.from(), r.range.to(), row))));
+                            row.advertiserId(), scope.brandId(), scope.clientId(), Levels.name(r.level),
+                            scope.timeZoneOf(row.advertiserId()), scope.currency(), r.range.from(), r.range.to(),
+                            row))));
         });
     }
 
     private Flux<Row> rows(Scope scope, Request r) {
-        return repository.top(r.advertiserId, r.level, r.parentId, r.range, r.metric, r.ascending, r.limit)
+        return repository.top(scope.advertiserIds(), r.level, r.parentId, r.range, r.metric, r.ascending, r.limit)
                 .index()
                 .map(t -> Row.of(t.getT1() + 1, t.getT2(), scope.currency()));
     }
 
     private static List<String> cells(Scope scope, Request r, Row row) {
-        List<String> cells = new ArrayList<>(Arrays.asList(scope.advertiserId(), Levels.name(r.level),
-                scope.advertiser().timeZone(), scope.currency(), r.range.from().toString(), r.range.to().toString(),
-                String.valueOf(row.rank()), row.entityId(), row.entityName(), row.status(),
+        List<String> cells = new ArrayList<>(Arrays.asList(row.advertiserId(), scope.brandId(), scope.clientId(),
+                Levels.name(r.level), scope.timeZoneOf(row.advertiserId()), scope.currency(),
+                r.range.from().toString(), r.range.to().toString(), String.valueOf(row.rank()), row.entityId(), row.entityName(), row.status(),
                 row.deleted() == null ? null : row.deleted().toString(), row.parentId(),
                 String.valueOf(row.daysReported())));
         cells.addAll(row.metrics().values());
@@ -114,32 +123,33 @@ class TopController {
     }
 
     /** The ranking as the API returns it. */
-    record TopReport(String advertiserId, String advertiserName, String level, String parentId, String metric,
-            String order, int limit, String timeZone, String currency, LocalDate from, LocalDate to, List<Row> rows) {
+    record TopReport(String advertiserId, String advertiserName, String brandId, String clientId,
+            List<String> advertiserIds, String level, String parentId, String metric, String order, int limit,
+            String timeZone, List<String> timeZones, String currency, LocalDate from, LocalDate to, List<Row> rows) {
     }
 
     /** One ranked entity: its latest state, the days it was reported on, its sums and KPIs. */
-    record Row(long rank, String entityId, String entityName, String status, Boolean deleted, String parentId,
-            long daysReported, Measures metrics) {
+    record Row(long rank, String advertiserId, String entityId, String entityName, String status, Boolean deleted,
+            String parentId, long daysReported, Measures metrics) {
 
         static Row of(long rank, TopRepository.Ranked r, String currency) {
-            return new Row(rank, r.entityId(), r.name(), r.status(), r.deleted(), r.parentId(), r.daysReported(),
-                    Measures.of(r.sums(), currency));
+            return new Row(rank, r.advertiserId(), r.entityId(), r.name(), r.status(), r.deleted(), r.parentId(),
+                    r.daysReported(), Measures.of(r.sums(), currency));
         }
     }
 
     /** A ranked entity of a JSON export, labelled with its advertiser, time zone, currency and range. */
-    record ExportedRow(String advertiserId, String level, String timeZone, String currency, LocalDate from,
+    record ExportedRow(String advertiserId, String brandId, String clientId, String level, String timeZone, String currency, LocalDate from,
             LocalDate to, Row row) {
     }
 
     /** The checked parameters of one request. */
-    private record Request(String advertiserId, EntityLevel level, RankMetric metric, DateRange range, int limit,
+    private record Request(Target target, EntityLevel level, RankMetric metric, DateRange range, int limit,
             String parentId, boolean ascending) {
 
-        static Request parse(String advertiserId, String level, String metric, String from, String to, String limit,
-                String parentId, String order, ReportingProperties properties) {
-            String id = AdvertiserIds.require(advertiserId);
+        static Request parse(String advertiserId, String brand, String client, String level, String metric,
+                String from, String to, String limit, String parentId, String order, ReportingProperties properties) {
+            Target id = Target.parse(advertiserId, brand, client);
             EntityLevel lvl = Levels.parse(level, EntityLevel.CAMPAIGN);
             if (lvl == EntityLevel.ADVERTISER) {
                 throw new InvalidRequestException("'level' of a ranking must be campaign, adgroup or ad");
@@ -177,7 +187,7 @@ class TopController {
         }
 
         String filename() {
-            return Exports.filename("top", advertiserId, Levels.name(level), parentId, metric.apiName, range.from(),
+            return Exports.filename("top", target.label(), Levels.name(level), parentId, metric.apiName, range.from(),
                     range.to());
         }
     }

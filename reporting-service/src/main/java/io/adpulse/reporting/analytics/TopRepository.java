@@ -4,13 +4,14 @@ import io.adpulse.events.EntityLevel;
 import io.adpulse.reporting.kpi.MetricSums;
 import io.adpulse.reporting.web.DateRange;
 import io.adpulse.reporting.web.Exports;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 
 /**
- * Ranks the entities of one level of an advertiser by a metric or KPI over a range of days, summed in the
+ * Ranks the entities of one level of one or several advertisers (a brand, a client) by a metric or KPI over a range of days, summed in the
  * database. Only entities with a daily row in the range are ranked. A metric missing on any of an entity's
  * days makes its sum {@code NULL}; such entities, and those whose KPI is undefined, rank last. Ties are
  * broken by entity id so the order is stable.
@@ -32,19 +33,19 @@ class TopRepository {
         this.db = db;
     }
 
-    Flux<Ranked> top(String advertiserId, EntityLevel level, String parentId, DateRange range, RankMetric metric,
-            boolean ascending, int limit) {
-        String sql = "with t as (select m.entity_id, count(*) as days_reported, " + SUMS
-                + " from daily_metric m where m.advertiser_id = :advertiserId and m.level = :level"
+    Flux<Ranked> top(List<String> advertiserIds, EntityLevel level, String parentId, DateRange range,
+            RankMetric metric, boolean ascending, int limit) {
+        String sql = "with t as (select m.advertiser_id, m.entity_id, count(*) as days_reported, " + SUMS
+                + " from daily_metric m where m.advertiser_id = any(:ids) and m.level = :level"
                 + " and m.stat_date between :fromDate and :toDate" + (parentId == null ? "" : PARENT_FILTER)
-                + " group by m.entity_id)"
+                + " group by m.advertiser_id, m.entity_id)"
                 + " select t.*, e.name, e.status, e.deleted, e.parent_id from t"
-                + " left join entity_state e on e.advertiser_id = :advertiserId and e.level = :level"
+                + " left join entity_state e on e.advertiser_id = t.advertiser_id and e.level = :level"
                 + " and e.entity_id = t.entity_id"
-                + " order by " + metric.expression + (ascending ? " asc" : " desc") + " nulls last, t.entity_id"
-                + " limit :limit";
+                + " order by " + metric.expression + (ascending ? " asc" : " desc") + " nulls last, t.entity_id,"
+                + " t.advertiser_id limit :limit";
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
-                .bind("advertiserId", advertiserId)
+                .bind("ids", advertiserIds.toArray(String[]::new))
                 .bind("level", level.name())
                 .bind("fromDate", range.from())
                 .bind("toDate", range.to())
@@ -53,15 +54,15 @@ class TopRepository {
             spec = spec.bind("parentId", parentId);
         }
         return spec.filter(statement -> statement.fetchSize(Exports.FETCH_ROWS))
-                .map(row -> new Ranked(row.get("entity_id", String.class), row.get("name", String.class),
-                        row.get("status", String.class), row.get("deleted", Boolean.class),
+                .map(row -> new Ranked(row.get("advertiser_id", String.class), row.get("entity_id", String.class),
+                        row.get("name", String.class), row.get("status", String.class), row.get("deleted", Boolean.class),
                         row.get("parent_id", String.class), row.get("days_reported", Long.class),
                         SeriesRepository.sums(row)))
                 .all();
     }
 
     /** One entity's sums over the range, with its latest state ({@code null}s while it is unknown). */
-    record Ranked(String entityId, String name, String status, Boolean deleted, String parentId, long daysReported,
-            MetricSums sums) {
+    record Ranked(String advertiserId, String entityId, String name, String status, Boolean deleted, String parentId,
+            long daysReported, MetricSums sums) {
     }
 }

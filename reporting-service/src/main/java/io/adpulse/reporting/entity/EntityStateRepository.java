@@ -1,6 +1,7 @@
 package io.adpulse.reporting.entity;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -17,14 +18,18 @@ class EntityStateRepository {
      */
     private static final String UPSERT = """
             insert into entity_state (advertiser_id, level, entity_id, connection_id, parent_id, name, status,
-                deleted, budget_amount, budget_currency, budget_mode, time_zone, currency, observed_at, event_id)
+                deleted, budget_amount, budget_currency, budget_mode, time_zone, currency, schedule_start, schedule_end,
+                observed_at, event_id)
             values (:advertiserId, :level, :entityId, :connectionId, :parentId, :name, :status,
-                :deleted, :budgetAmount, :budgetCurrency, :budgetMode, :timeZone, :currency, :observedAt, :eventId)
+                :deleted, :budgetAmount, :budgetCurrency, :budgetMode, :timeZone, :currency, :scheduleStart,
+                :scheduleEnd, :observedAt, :eventId)
             on conflict (advertiser_id, level, entity_id) do update set
                 connection_id = excluded.connection_id, parent_id = excluded.parent_id, name = excluded.name,
                 status = excluded.status, deleted = excluded.deleted, budget_amount = excluded.budget_amount,
                 budget_currency = excluded.budget_currency, budget_mode = excluded.budget_mode,
-                time_zone = excluded.time_zone, currency = excluded.currency, observed_at = excluded.observed_at,
+                time_zone = excluded.time_zone, currency = excluded.currency,
+                schedule_start = excluded.schedule_start, schedule_end = excluded.schedule_end,
+                observed_at = excluded.observed_at,
                 event_id = excluded.event_id, updated_at = now()
             where entity_state.observed_at < excluded.observed_at
             """;
@@ -53,6 +58,8 @@ class EntityStateRepository {
                 .bind("budgetMode", Parameter.fromOrEmpty(state.budgetMode(), String.class))
                 .bind("timeZone", Parameter.fromOrEmpty(state.timeZone(), String.class))
                 .bind("currency", Parameter.fromOrEmpty(state.currency(), String.class))
+                .bind("scheduleStart", Parameter.fromOrEmpty(state.scheduleStart(), Instant.class))
+                .bind("scheduleEnd", Parameter.fromOrEmpty(state.scheduleEnd(), Instant.class))
                 .bind("observedAt", state.observedAt())
                 .bind("eventId", state.eventId())
                 .fetch()

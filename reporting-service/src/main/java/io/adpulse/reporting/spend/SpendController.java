@@ -1,5 +1,7 @@
 package io.adpulse.reporting.spend;
 
+import io.adpulse.reporting.brand.Selection;
+import io.adpulse.reporting.brand.Selections;
 import io.adpulse.reporting.config.ReportingProperties;
 import io.adpulse.reporting.web.AdvertiserIds;
 import io.adpulse.reporting.web.DateRange;
@@ -14,9 +16,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /api/reporting/spend?from=&to=[&advertiserId=...][&format=csv|json]}: spend by advertiser and
- * day, totals per currency. {@code advertiserId} may be repeated or comma separated; without it every
- * advertiser is reported. The exports stream the rows, each labelled with its currency, and no totals.
+ * {@code GET /api/reporting/spend?from=&to=[&advertiserId=...][&brand=][&client=][&format=csv|json]}: spend by
+ * advertiser and day, totals per currency. {@code advertiserId} may be repeated or comma separated; {@code brand}
+ * and {@code client} restrict the report to their advertisers; without any filter every advertiser is reported. The exports stream the rows, each labelled with its currency, and no totals.
  */
 @RestController
 class SpendController {
@@ -26,49 +28,57 @@ class SpendController {
             "spend", "source");
 
     private final SpendReports reports;
+    private final Selections selections;
     private final ReportingProperties properties;
 
-    SpendController(SpendReports reports, ReportingProperties properties) {
+    SpendController(SpendReports reports, Selections selections, ReportingProperties properties) {
         this.reports = reports;
+        this.selections = selections;
         this.properties = properties;
     }
 
     @GetMapping(PATH)
     Mono<SpendReport> spend(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) List<String> advertiserId,
-            @RequestParam(required = false) String format) {
+            @RequestParam(required = false) List<String> advertiserId, @RequestParam(required = false) String brand,
+            @RequestParam(required = false) String client, @RequestParam(required = false) String format) {
         return Mono.defer(() -> {
             Exports.format(format);
-            return reports.report(DateRange.parse(from, to, properties.maxRangeDays()),
-                    AdvertiserIds.several(advertiserId));
+            DateRange range = DateRange.parse(from, to, properties.maxRangeDays());
+            return selections.resolve(AdvertiserIds.several(advertiserId), Selections.groupId("brand", brand),
+                    Selections.groupId("client", client)).flatMap(selection -> reports.report(range, selection));
         });
     }
 
     @GetMapping(path = PATH, params = "format=csv")
     Mono<ResponseEntity<Flux<String>>> csv(@RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) List<String> advertiserId) {
+            @RequestParam(required = false) String to, @RequestParam(required = false) List<String> advertiserId,
+            @RequestParam(required = false) String brand, @RequestParam(required = false) String client) {
         return Mono.defer(() -> {
             DateRange range = DateRange.parse(from, to, properties.maxRangeDays());
-            List<String> ids = AdvertiserIds.several(advertiserId);
-            return reports.days(range, ids).map(days -> Exports.csv(filename(range, ids), CSV_HEADER,
-                    days.map(SpendReport::row), row -> Arrays.asList(row.advertiserId(), row.advertiserName(),
+            return selection(advertiserId, brand, client).map(ids -> Exports.csv(filename(range, ids), CSV_HEADER,
+                    reports.days(range, ids),
+                    row -> Arrays.asList(row.advertiserId(), row.advertiserName(),
                             row.date().toString(), row.currency(), row.spend(), row.source().name())));
         });
     }
 
     @GetMapping(path = PATH, params = "format=json")
     Mono<ResponseEntity<Flux<SpendReport.Row>>> json(@RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) List<String> advertiserId) {
+            @RequestParam(required = false) String to, @RequestParam(required = false) List<String> advertiserId,
+            @RequestParam(required = false) String brand, @RequestParam(required = false) String client) {
         return Mono.defer(() -> {
             DateRange range = DateRange.parse(from, to, properties.maxRangeDays());
-            List<String> ids = AdvertiserIds.several(advertiserId);
-            return reports.days(range, ids)
-                    .map(days -> Exports.json(filename(range, ids), days.map(SpendReport::row)));
+            return selection(advertiserId, brand, client)
+                    .map(ids -> Exports.json(filename(range, ids), reports.days(range, ids)));
         });
     }
 
-    private static String filename(DateRange range, List<String> ids) {
-        return Exports.filename("spend", ids.size() == 1 ? ids.get(0) : ids.isEmpty() ? "all" : "selected",
-                range.from(), range.to());
+    private Mono<Selection> selection(List<String> advertiserId, String brand, String client) {
+        return selections.resolve(AdvertiserIds.several(advertiserId), Selections.groupId("brand", brand),
+                Selections.groupId("client", client));
+    }
+
+    private static String filename(DateRange range, Selection selection) {
+        return Exports.filename("spend", selection.label(), range.from(), range.to());
     }
 }

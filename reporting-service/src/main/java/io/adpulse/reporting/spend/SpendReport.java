@@ -1,5 +1,6 @@
 package io.adpulse.reporting.spend;
 
+import io.adpulse.reporting.brand.Selection;
 import io.adpulse.reporting.kpi.Figures;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,10 +14,11 @@ import java.util.TreeMap;
  * Spend by advertiser and day as the API returns it, with totals per currency. Amounts are decimal
  * strings in their currency's minor units; a {@code null} spend was not reported, and a currency total
  * that includes one is {@code null} as well. {@code advertiserIds} are the advertisers asked for (empty:
- * all); {@code advertiserId} is the one asked for when exactly one was, kept for existing clients.
+ * all); {@code advertiserId} is the one asked for when exactly one was, kept for existing clients;
+ * {@code brandId} and {@code clientId} are the brand and client filters, {@code null} when not given.
  */
-record SpendReport(LocalDate from, LocalDate to, String advertiserId, List<String> advertiserIds, List<Row> rows,
-        List<Total> totals) {
+record SpendReport(LocalDate from, LocalDate to, String advertiserId, List<String> advertiserIds, String brandId,
+        String clientId, List<Row> rows, List<Total> totals) {
 
     record Row(String advertiserId, String advertiserName, LocalDate date, String currency, String spend,
             SpendDay.Source source) {
@@ -31,7 +33,8 @@ record SpendReport(LocalDate from, LocalDate to, String advertiserId, List<Strin
                 Figures.amount(d.spend(), d.currency()), d.source());
     }
 
-    static SpendReport of(LocalDate from, LocalDate to, List<String> advertiserIds, List<SpendDay> days) {
+    static SpendReport of(LocalDate from, LocalDate to, Selection selection, List<SpendDay> days) {
+        List<String> advertiserIds = selection.named();
         List<Row> rows = days.stream().map(SpendReport::row).toList();
         Map<String, BigDecimal> sums = new TreeMap<>();
         Map<String, Boolean> incomplete = new TreeMap<>();
@@ -46,7 +49,7 @@ record SpendReport(LocalDate from, LocalDate to, String advertiserId, List<Strin
                         incomplete.get(e.getKey()) ? null : Figures.amount(e.getValue(), e.getKey()),
                         advertisers.get(e.getKey()).size()))
                 .toList();
-        return new SpendReport(from, to, advertiserIds.size() == 1 ? advertiserIds.get(0) : null, advertiserIds, rows,
-                totals);
+        return new SpendReport(from, to, advertiserIds.size() == 1 ? advertiserIds.get(0) : null, advertiserIds,
+                selection.brandId(), selection.clientId(), rows, totals);
     }
 }

@@ -1,7 +1,6 @@
 package io.adpulse.reporting.spend;
 
-import io.adpulse.reporting.advertiser.AdvertiserDirectory;
-import io.adpulse.reporting.advertiser.AdvertiserNotFoundException;
+import io.adpulse.reporting.brand.Selection;
 import io.adpulse.reporting.web.DateRange;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -9,34 +8,34 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Builds spend reports, of every advertiser or of the named ones. Naming an advertiser of which nothing has
- * been observed is a 404, not an empty report, so a mistyped id is not mistaken for zero spend. However many
- * advertisers a report covers, amounts are totalled per currency only.
+ * Builds spend reports, of every advertiser or of those a selection (named advertisers, a brand, a client) covers;
+ * the selection has checked that named advertisers, brands and clients exist. However many advertisers a report
+ * covers, amounts are totalled per currency only.
  */
 @Service
 class SpendReports {
 
-    private final AdvertiserDirectory advertisers;
     private final SpendRepository repository;
 
-    SpendReports(AdvertiserDirectory advertisers, SpendRepository repository) {
-        this.advertisers = advertisers;
+    SpendReports(SpendRepository repository) {
         this.repository = repository;
     }
 
-    Mono<SpendReport> report(DateRange range, List<String> advertiserIds) {
-        return requireKnown(advertiserIds).then(repository.days(range, advertiserIds).collectList()
-                .map(days -> SpendReport.of(range.from(), range.to(), advertiserIds, days)));
+    /** The report over the advertisers of a resolved selection (whose named advertisers are known). */
+    Mono<SpendReport> report(DateRange range, Selection selection) {
+        return rows(range, selection).collectList().map(days -> SpendReport.of(range.from(), range.to(), selection,
+                days));
     }
 
-    /** The days of the report, streamed, once every named advertiser is known. */
-    Mono<Flux<SpendDay>> days(DateRange range, List<String> advertiserIds) {
-        return requireKnown(advertiserIds).then(Mono.fromSupplier(() -> repository.days(range, advertiserIds)));
+    /** The rows of the report, streamed. */
+    Flux<SpendReport.Row> days(DateRange range, Selection selection) {
+        return rows(range, selection).map(SpendReport::row);
     }
 
-    private Mono<Void> requireKnown(List<String> advertiserIds) {
-        return Flux.fromIterable(advertiserIds)
-                .concatMap(id -> advertisers.find(id).switchIfEmpty(Mono.error(() -> new AdvertiserNotFoundException(id))))
-                .then();
+    private Flux<SpendDay> rows(DateRange range, Selection selection) {
+        if (selection.advertiserIds() != null && selection.advertiserIds().isEmpty()) {
+            return Flux.empty();
+        }
+        return repository.days(range, selection.advertiserIds() == null ? List.of() : selection.advertiserIds());
     }
 }

@@ -89,7 +89,8 @@ public final class Exports {
         return ContentDisposition.attachment().filename(filename).build().toString();
     }
 
-    static String line(List<String> cells) {
+    /** One CSV line (RFC 4180 quoting, formula-safe, CRLF) of the cells; a {@code null} cell is empty. */
+    public static String line(List<String> cells) {
         return cells.stream().map(Exports::field).collect(Collectors.joining(",")) + "\r\n";
     }
 
