@@ -90,7 +90,9 @@ class BackfillAndPollingTest extends IngestServiceTestBase {
                 Map.entry("spend", new BigDecimal("20.000")), Map.entry("impressions", new BigDecimal("3765")),
                 Map.entry("clicks", new BigDecimal("53")), Map.entry("reach", new BigDecimal("2900")),
                 Map.entry("conversion", new BigDecimal("4")), Map.entry("total_purchase_value", new BigDecimal("96.40")),
-                Map.entry("video_play_actions", new BigDecimal("1500")));
+                Map.entry("video_play_actions", new BigDecimal("1500")), Map.entry("complete_payment", new BigDecimal("3")),
+                Map.entry("likes", new BigDecimal("41")), Map.entry("comments", new BigDecimal("6")),
+                Map.entry("shares", new BigDecimal("2")));
         assertThat(today.missing()).isEmpty();
         assertThat(metrics(advertiser.id)).allSatisfy(e -> assertThat(e.subject()).isEqualTo(advertiser.id));
 
@@ -226,6 +228,10 @@ class BackfillAndPollingTest extends IngestServiceTestBase {
         values.put("conversion", "4");
         values.put("total_purchase_value", "96.40");
         values.put("video_play_actions", "1500");
+        values.put("complete_payment", "3");
+        values.put("likes", "41");
+        values.put("comments", "6");
+        values.put("shares", "2");
         values.put("cpc", "0.380");
         return values;
     }

@@ -35,7 +35,9 @@ class ReportSync {
 
     /** The metrics every daily report asks for: spend and delivery, conversions and their value (for ROAS), video plays. */
     static final List<String> METRICS = List.of("spend", "impressions", "clicks", "reach", "conversion",
-            "total_purchase_value", "video_play_actions");
+            "total_purchase_value", "video_play_actions",
+            // payments (shop and web purchases) and engagement on the ads
+            "complete_payment", "likes", "comments", "shares");
     /** Hourly reports ask for the same metrics but reach, which TikTok does not break down by hour. */
     static final List<String> HOURLY_METRICS = METRICS.stream().filter(metric -> !metric.equals("reach")).toList();
 
