@@ -14,6 +14,7 @@ public enum EventType {
     CONNECTION_ATTEMPTED("adpulse.connections.attempted.v1", ConnectionAttempted.class, Topics.CONNECTION_ATTEMPTS),
     ENTITY_OBSERVED("adpulse.entities.observed.v1", EntityObserved.class, Topics.ENTITIES),
     METRIC_OBSERVED("adpulse.metrics.observed.v1", MetricObserved.class, Topics.METRICS),
+    ORGANIC_VIDEO_OBSERVED("adpulse.organic.video-observed.v1", OrganicVideoObserved.class, Topics.ORGANIC),
     WEBHOOK_RECEIVED("adpulse.webhooks.received.v1", WebhookReceived.class, Topics.WEBHOOKS),
     API_ERROR_OCCURRED("adpulse.api-errors.occurred.v1", ApiErrorOccurred.class, Topics.API_ERRORS),
     ALERT_FIRED("adpulse.alerts.fired.v1", AlertFired.class, Topics.ALERTS),

@@ -68,6 +68,18 @@ public final class EventSamples {
         return EventEnvelope.of("/adpulse/ingest-service", data.advertiserId(), T0, data, data.naturalKey(), metrics);
     }
 
+    public static EventEnvelope<OrganicVideoObserved> organicVideoObserved() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("view_count", 128_450L);
+        counts.put("like_count", 9_120L);
+        counts.put("comment_count", 311L);
+        var data = new OrganicVideoObserved("creator-5b0c6f1e", "act.example000000000000000000000000000000",
+                "7311985522145873157", Instant.parse("2026-11-18T17:04:11Z"), "Trail run in fresh snow",
+                "First snow on the ridge #trailrunning", "https://www.tiktok.com/@northwind/video/7311985522145873157",
+                34, counts, List.of("share_count"), T0);
+        return EventEnvelope.of("/adpulse/ingest-service", data.connectionId(), T0, data, data.videoId(), counts);
+    }
+
     public static EventEnvelope<ApiErrorOccurred> apiErrorOccurred() {
         var data = new ApiErrorOccurred("conn-7002238017842757633", "7002238017842757633", "/report/integrated/get/",
                 40100, "Too many requests.", 200, true, "2026112009300001", T0);
@@ -124,8 +136,8 @@ public final class EventSamples {
     public static Map<EventType, EventEnvelope<?>> all() {
         Map<EventType, EventEnvelope<?>> all = new LinkedHashMap<>();
         for (EventEnvelope<?> e : List.of(connectionGranted(), connectionRevoked(), connectionAttempted(),
-                webhookReceived(), entityObserved(), metricObserved(), apiErrorOccurred(), alertFired(), alertResolved(),
-                reportGenerated(), accessRecorded(), privacyRequested(),
+                webhookReceived(), entityObserved(), metricObserved(), organicVideoObserved(), apiErrorOccurred(),
+                alertFired(), alertResolved(), reportGenerated(), accessRecorded(), privacyRequested(),
                 privacyCompleted())) {
             all.put(e.type(), e);
         }
