@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,6 +21,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,6 +46,9 @@ class StackEndToEndTest {
 
     private static final String PASSWORD = "e2e-" + Long.toHexString(System.nanoTime());
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Names of the services' own and their frameworks' meters as Prometheus exposes them. */
+    private static final Pattern METRIC_NAME = Pattern.compile(
+            "\\b(adpulse|jvm|http_server|kafka|spring_kafka|process|system)_[a-z0-9_]*[a-z0-9]\\b");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int COMPARED_DAYS = 7;
     /** Short, so that the test sees auth-service refresh a creator's token several times on its own. */
@@ -142,6 +152,48 @@ class StackEndToEndTest {
             assertThat(verify.get("valid").asBoolean()).isTrue();
             assertThat(verify.get("checked").asLong()).isPositive();
         });
+    }
+
+    @Test
+    @Order(4)
+    void everyMetricTheDashboardsAndAlertRulesQueryIsExposedByTheRunningServices() throws Exception {
+        Map<String, Set<String>> queried = new TreeMap<>();
+        Path deploy = Path.of("..", "deploy");
+        try (Stream<Path> files = Stream.concat(Files.list(deploy.resolve("grafana/dashboards")),
+                Files.list(deploy.resolve("prometheus/rules")))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readAllLines(file).stream()
+                        .filter(line -> !line.strip().startsWith("#") && !line.contains("description")
+                                && !line.contains("summary:") && !line.contains("\"title\""))
+                        .collect(Collectors.joining("\n"))
+                        // label matchers and their values are not metric names
+                        .replaceAll("\\{[^}]*}", "");
+                Matcher names = METRIC_NAME.matcher(text);
+                while (names.find()) {
+                    queried.computeIfAbsent(names.group(), n -> new TreeSet<>()).add(file.getFileName().toString());
+                }
+            }
+        }
+        assertThat(queried).as("metrics queried by deploy/").hasSizeGreaterThan(10);
+        // Kafka client metrics are bound by Micrometer once a minute, so the consumers' lag may take that long.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
+            Set<String> exposed = scrapeAll();
+            assertThat(queried.keySet().stream().filter(name -> !exposed.contains(name)).map(name -> name + " (in "
+                    + queried.get(name) + ")").toList()).as("queried but exposed by no running service").isEmpty();
+        });
+    }
+
+    /** The names of every metric family every service exposes at /actuator/prometheus. */
+    private static Set<String> scrapeAll() throws Exception {
+        Set<String> exposed = new TreeSet<>();
+        for (Service service : Service.values()) {
+            HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(URI.create(stack.serviceUrl(service)
+                    + "/actuator/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).as("scrape of %s", service).isEqualTo(200);
+            scrape.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0]).forEach(exposed::add);
+        }
+        return exposed;
     }
 
     /** Start → sandbox consent → callback, the way a browser would travel it; returns connected advertisers. */
