@@ -59,6 +59,34 @@ class DeadLetterTest extends ReportingServiceTest {
     }
 
     @Test
+    void aBadRecordInTheMiddleOfAPollIsDeadLetteredOnceAndTheRecordsAroundItAreStoredOnce() {
+        String advertiserId = TestIds.next();
+        String campaignId = TestIds.next();
+        byte[] garbage = ("{\"broken\": \"" + advertiserId + "\"").getBytes(StandardCharsets.UTF_8);
+
+        kafka.publish(Observations.daily(CAMPAIGN, advertiserId, campaignId, "2025-05-01", "UTC", "EUR", T1, List.of(),
+                "spend", "1.00", "impressions", "10", "clicks", "1"));
+        kafka.publish(Topics.METRICS, advertiserId, garbage);
+        kafka.publish(Observations.daily(CAMPAIGN, advertiserId, campaignId, "2025-05-02", "UTC", "EUR", T1, List.of(),
+                "spend", "2.00", "impressions", "20", "clicks", "2"));
+        // a restatement of the first day in the same poll: the later observation wins
+        kafka.publish(Observations.daily(CAMPAIGN, advertiserId, campaignId, "2025-05-01", "UTC", "EUR", T1.plusSeconds(60),
+                List.of(), "spend", "1.50", "impressions", "15", "clicks", "1"));
+
+        kafka.awaitRecord(Topics.deadLetter(Topics.METRICS), r -> Arrays.equals(garbage, r.value()));
+        kafka.awaitConsumed(Topics.METRICS);
+        web.get().uri("/api/reporting/campaigns/daily?advertiserId={a}&from=2025-05-01&to=2025-05-02", advertiserId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.rows.length()").isEqualTo(2)
+                .jsonPath("$.rows[?(@.date == '2025-05-01')].spend").isEqualTo(List.of("1.50"))
+                .jsonPath("$.rows[?(@.date == '2025-05-02')].spend").isEqualTo(List.of("2.00"));
+        assertThat(kafka.readAll(Topics.deadLetter(Topics.METRICS), r -> Arrays.equals(garbage, r.value())))
+                .as("dead-lettered once").hasSize(1);
+    }
+
+    @Test
     void hourlyObservationWithoutAnHourIsDeadLetteredAsInvalid() {
         String advertiserId = TestIds.next();
         var withoutHour = Observations.hourly(CAMPAIGN, advertiserId, TestIds.next(), "2025-05-01", 0, "UTC", "EUR", T1,

@@ -8,8 +8,11 @@ import io.adpulse.events.Topics;
 import io.adpulse.reporting.config.ReportingProperties;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -46,6 +49,26 @@ public class KafkaConsumerConfig {
                 new FixedBackOff(consumer.retryBackoff().toMillis(), consumer.retryAttempts()));
         handler.addNotRetryableExceptions(InvalidEventException.class);
         return handler;
+    }
+
+    /** Name of the container factory of batch listeners (the metric topic, where throughput matters). */
+    public static final String BATCH_FACTORY = "batchListenerContainerFactory";
+
+    /**
+     * Containers whose listener takes a whole poll at once, with Boot's settings and the same error handler: a
+     * listener throws {@link org.springframework.kafka.listener.BatchListenerFailedException} naming the record that
+     * failed, the records before it are committed, that one is retried and dead-lettered like a single record, and
+     * the rest come again.
+     */
+    @Bean(BATCH_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> batchListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
+            DefaultErrorHandler errorHandler) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, consumers);
+        factory.setBatchListener(true);
+        factory.setCommonErrorHandler(errorHandler);
+        return factory;
     }
 
     /** The message that names the actual problem: that of an {@link InvalidEventException}, else the innermost one. */

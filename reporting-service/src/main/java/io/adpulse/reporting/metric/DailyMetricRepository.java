@@ -1,6 +1,7 @@
 package io.adpulse.reporting.metric;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -15,19 +16,17 @@ class DailyMetricRepository {
      * restatement replaces every metric (one that became missing turns NULL), a late older observation
      * and a redelivery (equal {@code observed_at}) change nothing. One statement, atomic per key.
      */
-    private static final String UPSERT = """
+    private static final BatchUpsert UPSERT = new BatchUpsert("""
             insert into daily_metric (advertiser_id, level, entity_id, stat_date, connection_id, spend, impressions,
                 clicks, reach, conversions, conversion_value, video_views, currency, time_zone, observed_at, event_id)
-            values (:advertiserId, :level, :entityId, :statDate, :connectionId, :spend, :impressions,
-                :clicks, :reach, :conversions, :conversionValue, :videoViews, :currency, :timeZone, :observedAt, :eventId)
+            values""", """
             on conflict (advertiser_id, level, entity_id, stat_date) do update set
                 connection_id = excluded.connection_id, spend = excluded.spend, impressions = excluded.impressions,
                 clicks = excluded.clicks, reach = excluded.reach, conversions = excluded.conversions,
                 conversion_value = excluded.conversion_value, video_views = excluded.video_views,
                 currency = excluded.currency, time_zone = excluded.time_zone, observed_at = excluded.observed_at,
                 event_id = excluded.event_id, updated_at = now()
-            where daily_metric.observed_at < excluded.observed_at
-            """;
+            where daily_metric.observed_at < excluded.observed_at""", 16);
 
     private final DatabaseClient db;
 
@@ -37,26 +36,23 @@ class DailyMetricRepository {
 
     /** {@code true} when the row was stored, {@code false} when a newer or equal observation already was. */
     Mono<Boolean> upsertIfNewer(DailyMetric metric) {
-        return db.sql(UPSERT)
-                .bind("advertiserId", metric.advertiserId())
-                .bind("level", metric.level().name())
-                .bind("entityId", metric.entityId())
-                .bind("statDate", metric.statDate())
-                .bind("connectionId", metric.connectionId())
-                .bind("spend", amount(metric.spend()))
-                .bind("impressions", amount(metric.impressions()))
-                .bind("clicks", amount(metric.clicks()))
-                .bind("reach", amount(metric.reach()))
-                .bind("conversions", amount(metric.conversions()))
-                .bind("conversionValue", amount(metric.conversionValue()))
-                .bind("videoViews", amount(metric.videoViews()))
-                .bind("currency", metric.currency())
-                .bind("timeZone", metric.timeZone())
-                .bind("observedAt", metric.observedAt())
-                .bind("eventId", metric.eventId())
-                .fetch()
-                .rowsUpdated()
-                .map(rows -> rows > 0);
+        return upsertAllIfNewer(List.of(metric)).map(stored -> stored > 0);
+    }
+
+    /**
+     * Upserts every metric (their keys must be distinct) under the same rule as {@link #upsertIfNewer}; emits how
+     * many were stored.
+     */
+    Mono<Long> upsertAllIfNewer(List<DailyMetric> metrics) {
+        return UPSERT.run(db, metrics.stream().map(DailyMetricRepository::values).toList());
+    }
+
+    private static Object[] values(DailyMetric metric) {
+        return new Object[] {metric.advertiserId(), metric.level().name(), metric.entityId(), metric.statDate(),
+                metric.connectionId(), amount(metric.spend()), amount(metric.impressions()), amount(metric.clicks()),
+                amount(metric.reach()), amount(metric.conversions()), amount(metric.conversionValue()),
+                amount(metric.videoViews()), metric.currency(), metric.timeZone(), metric.observedAt(),
+                metric.eventId()};
     }
 
     private static Parameter amount(BigDecimal value) {

@@ -3,15 +3,22 @@ package io.adpulse.reporting.metric;
 import io.adpulse.events.EventCodec;
 import io.adpulse.events.MetricObserved;
 import io.adpulse.events.Topics;
+import io.adpulse.reporting.kafka.KafkaConsumerConfig;
 import io.adpulse.reporting.kafka.Listeners;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Translates records of {@code tiktok.metrics.v1} into one call on {@link MetricObservations}. A record that
- * cannot be applied (not a CloudEvent, another event type, data violating the schema, empty, or still
- * failing after retries) goes to {@code tiktok.metrics.v1.dlt} through the container's error handler.
+ * Applies records of {@code tiktok.metrics.v1} a poll at a time: every record is decoded and checked, the batch is
+ * written with a few multi-row statements ({@link MetricObservations#applyAll}). A record that cannot be applied (not
+ * a CloudEvent, another event type, data violating the schema, empty) ends the batch there: the records before it are
+ * stored and committed, it goes to {@code tiktok.metrics.v1.dlt} through the container's error handler, and the
+ * records after it come again with the next poll. A failure to store (the database away) retries the batch and
+ * finally dead-letters its records, as for single records.
  */
 @Component
 class MetricObservationListener {
@@ -24,8 +31,18 @@ class MetricObservationListener {
         this.observations = observations;
     }
 
-    @KafkaListener(topics = Topics.METRICS)
-    void onRecord(ConsumerRecord<String, byte[]> record) {
-        Listeners.await(observations.apply(codec.decode(record.value(), MetricObserved.class)));
+    @KafkaListener(topics = Topics.METRICS, containerFactory = KafkaConsumerConfig.BATCH_FACTORY,
+            properties = "max.poll.records=1000")
+    void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+        List<MetricObservations.Prepared> batch = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                batch.add(observations.prepare(codec.decode(records.get(i).value(), MetricObserved.class)));
+            } catch (RuntimeException invalid) {
+                Listeners.await(observations.applyAll(batch));
+                throw new BatchListenerFailedException(invalid.getMessage(), invalid, i);
+            }
+        }
+        Listeners.await(observations.applyAll(batch));
     }
 }

@@ -4,6 +4,9 @@ import io.adpulse.events.EventEnvelope;
 import io.adpulse.events.Granularity;
 import io.adpulse.events.MetricObserved;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -43,16 +46,56 @@ class MetricObservations {
         this.meters = meters;
     }
 
+    /** One observation turned into the row it writes: exactly one of {@code daily} and {@code hourly} is set. */
+    record Prepared(DailyMetric daily, HourlyMetric hourly) {
+    }
+
+    /**
+     * The row {@code event} writes.
+     *
+     * @throws io.adpulse.events.InvalidEventException when the observation cannot be stored (e.g. an hour out of range)
+     */
+    Prepared prepare(EventEnvelope<MetricObserved> event) {
+        return event.data().granularity() == Granularity.DAY
+                ? new Prepared(DailyMetric.from(event), null)
+                : new Prepared(null, HourlyMetric.from(event));
+    }
+
     Mono<Outcome> apply(EventEnvelope<MetricObserved> event) {
-        MetricObserved observed = event.data();
-        Mono<Boolean> stored = observed.granularity() == Granularity.DAY
-                ? daily.upsertIfNewer(DailyMetric.from(event))
-                : Mono.defer(() -> hourly.upsertIfNewer(HourlyMetric.from(event)));
-        Mono<Outcome> outcome = stored.map(applied -> applied ? Outcome.APPLIED : Outcome.STALE);
-        return outcome.doOnNext(result -> {
-            meters.counter("adpulse.reporting.observations", "kind", "metric", "outcome", result.name().toLowerCase())
-                    .increment();
-            log.debug("metric {} observed at {}: {}", observed.naturalKey(), observed.observedAt(), result);
-        });
+        return Mono.fromCallable(() -> prepare(event))
+                .flatMap(prepared -> applyAll(List.of(prepared)))
+                .map(stored -> stored > 0 ? Outcome.APPLIED : Outcome.STALE);
+    }
+
+    /**
+     * Applies many observations with a few multi-row statements. Of several observations of one key in the batch only
+     * the latest is written (the others could not win against it anyway); emits how many rows were stored.
+     */
+    Mono<Long> applyAll(List<Prepared> batch) {
+        Map<List<Object>, DailyMetric> days = new LinkedHashMap<>();
+        Map<List<Object>, HourlyMetric> hours = new LinkedHashMap<>();
+        for (Prepared prepared : batch) {
+            if (prepared.daily() != null) {
+                DailyMetric m = prepared.daily();
+                days.merge(List.of(m.advertiserId(), m.level(), m.entityId(), m.statDate()), m,
+                        (a, b) -> b.observedAt().isAfter(a.observedAt()) ? b : a);
+            } else {
+                HourlyMetric m = prepared.hourly();
+                hours.merge(List.of(m.advertiserId(), m.level(), m.entityId(), m.statDate(), m.statHour()), m,
+                        (a, b) -> b.observedAt().isAfter(a.observedAt()) ? b : a);
+            }
+        }
+        return daily.upsertAllIfNewer(List.copyOf(days.values()))
+                .zipWith(Mono.defer(() -> hourly.upsertAllIfNewer(List.copyOf(hours.values()))), Long::sum)
+                .doOnNext(stored -> {
+                    count(Outcome.APPLIED, stored);
+                    count(Outcome.STALE, batch.size() - stored);
+                    log.debug("{} metric observations: {} stored", batch.size(), stored);
+                });
+    }
+
+    private void count(Outcome outcome, long n) {
+        meters.counter("adpulse.reporting.observations", "kind", "metric", "outcome", outcome.name().toLowerCase())
+                .increment(n);
     }
 }
