@@ -108,6 +108,48 @@ class ControlApiTest extends SandboxIntegrationTest {
     }
 
     @Test
+    void overpacingMultipliesTodaysDeliveryOfTheCampaignAndClearingRestoresIt() {
+        JsonNode advertiser = sandbox.advertisers().get(0);
+        String advertiserId = advertiser.get("advertiser_id").asString();
+        String today = java.time.LocalDate.ofInstant(NOW, java.time.ZoneId.of(advertiser.get("display_timezone")
+                .asString())).toString();
+        String yesterday = java.time.LocalDate.parse(today).minusDays(1).toString();
+        String campaignId = campaignDay(advertiserId, today).get("rows").valueStream()
+                .filter(r -> new BigDecimal(r.get("spend").asString()).signum() > 0)
+                .map(r -> r.get("campaign_id").asString()).findFirst().orElseThrow();
+        BigDecimal spendToday = spendOf(campaignDay(advertiserId, today), campaignId);
+        BigDecimal spendYesterday = spendOf(campaignDay(advertiserId, yesterday), campaignId);
+        assertThat(spendToday).isPositive();
+
+        String body = sandbox.web().post().uri("/sandbox/pacing").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"advertiser_id\":\"" + advertiserId + "\",\"campaign_id\":\"" + campaignId
+                        + "\",\"factor\":5}")
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(SandboxClient.parse(body).get("campaigns").get(0).asString()).isEqualTo(campaignId);
+
+        BigDecimal boosted = spendOf(campaignDay(advertiserId, today), campaignId);
+        assertThat(boosted).isBetween(spendToday.multiply(new BigDecimal("4.95")),
+                spendToday.multiply(new BigDecimal("5.05")));
+        assertThat(spendOf(campaignDay(advertiserId, yesterday), campaignId)).isEqualByComparingTo(spendYesterday);
+
+        sandbox.web().delete().uri("/sandbox/pacing").exchange().expectStatus().isNoContent();
+        assertThat(spendOf(campaignDay(advertiserId, today), campaignId)).isEqualByComparingTo(spendToday);
+
+        sandbox.web().post().uri("/sandbox/pacing").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"advertiser_id\":\"" + advertiserId + "\",\"factor\":0}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("factor"));
+        sandbox.web().post().uri("/sandbox/pacing").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"advertiser_id\":\"nope\",\"factor\":2}")
+                .exchange().expectStatus().isBadRequest();
+    }
+
+    private static BigDecimal spendOf(JsonNode truth, String campaignId) {
+        return truth.get("rows").valueStream().filter(r -> r.get("campaign_id").asString().equals(campaignId))
+                .map(r -> new BigDecimal(r.get("spend").asString())).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Test
     void restatementOfAMetricTheEntityLacksOrWithTooManyDecimalsIsRefused() {
         JsonNode jp = sandbox.advertisers().get(2);
         String jpId = jp.get("advertiser_id").asString();

@@ -41,6 +41,12 @@ public class MetricStore {
     private final DeliveryModel model;
     private final Clock clock;
     private final Map<CellKey, long[]> overrides = new ConcurrentHashMap<>();
+    /** Campaign id → delivery multiplied by a factor from an instant on (a campaign set to overpace). */
+    private final Map<String, Boost> boosts = new ConcurrentHashMap<>();
+
+    /** Delivery of a campaign multiplied by {@code factor} in every hour starting at or after {@code from}. */
+    record Boost(double factor, Instant from) {
+    }
 
     MetricStore(Catalog catalog, SandboxProperties properties, Clock clock) {
         this.catalog = catalog;
@@ -67,6 +73,12 @@ public class MetricStore {
         Advertiser advertiser = catalog.advertiserOf(ad);
         Campaign campaign = catalog.campaignOf(ad);
         long[] values = model.hour(advertiser, campaign, ad, hour);
+        Boost boost = boosts.get(campaign.id());
+        if (boost != null && !hour.isBefore(boost.from())) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = Math.round(values[i] * boost.factor());
+            }
+        }
         long elapsed = Duration.between(hour, now).toMillis();
         if (elapsed < HOUR_MILLIS) {
             for (int i = 0; i < values.length; i++) {
@@ -91,6 +103,16 @@ public class MetricStore {
             next[metric.ordinal()] = value;
             return next;
         });
+    }
+
+    /** Multiplies the campaign's delivery by {@code factor} from the hour containing {@code from} on. */
+    void boost(String campaignId, double factor, Instant from) {
+        boosts.put(campaignId, new Boost(factor, from.truncatedTo(ChronoUnit.HOURS)));
+    }
+
+    /** Ends every boost: delivery is the generated one again, for past hours too (TikTok restating). */
+    void clearBoosts() {
+        boosts.clear();
     }
 
     /** Drops every override: all cells are generated again. */
