@@ -26,7 +26,8 @@ class ArchitectureTest {
     /** TikTok's endpoints never lean on the test-only control API. */
     @ArchTest
     static final ArchRule tikTokEndpointsIgnoreTheControlApi = noClasses().that()
-            .resideInAnyPackage("..sandbox.entity..", "..sandbox.report..", "..sandbox.oauth..", "..sandbox.api..")
+            .resideInAnyPackage("..sandbox.entity..", "..sandbox.report..", "..sandbox.oauth..", "..sandbox.api..",
+                    "..sandbox.loginkit..", "..sandbox.display..")
             .should().dependOnClassesThat().resideInAPackage("..sandbox.control..");
 
     /** Controllers of TikTok's API answer errors in TikTok's envelope, which only TikTokApi controllers get. */

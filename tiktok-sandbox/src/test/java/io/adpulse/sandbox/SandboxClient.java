@@ -55,6 +55,35 @@ public final class SandboxClient {
         return read(web.get().uri(uri(path, params)).exchange().expectStatus().isOk());
     }
 
+    /**
+     * A Login Kit access token of {@code openId} (the first creator when null) for {@code scope}, through the
+     * authorize page and the token endpoint.
+     */
+    public String creatorToken(String scope, String openId) {
+        String verifier = "creator-verifier-0123456789-0123456789-0123456789";
+        java.util.List<String> params = new java.util.ArrayList<>(java.util.List.of("decision", "approve",
+                "client_key", APP_ID, "response_type", "code", "scope", scope, "redirect_uri", REDIRECT,
+                "state", "s", "code_challenge", LoginKitFlowTest.challenge(verifier), "code_challenge_method", "S256"));
+        if (openId != null) {
+            params.addAll(java.util.List.of("open_id", openId));
+        }
+        URI location = web.get().uri(uri("/v2/auth/authorize/decide", params.toArray(String[]::new)))
+                .exchange().expectStatus().isFound().returnResult(Void.class).getResponseHeaders().getLocation();
+        assertThat(location).isNotNull();
+        String code = query(location).get("code");
+        org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("client_key", APP_ID);
+        form.add("client_secret", SECRET);
+        form.add("grant_type", "authorization_code");
+        form.add("code", code);
+        form.add("redirect_uri", REDIRECT);
+        form.add("code_verifier", verifier);
+        JsonNode pair = read(web.post().uri("/v2/oauth/token/").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromFormData(form)).exchange()
+                .expectStatus().isOk());
+        return pair.get("access_token").asString();
+    }
+
     public WebTestClient web() {
         return web;
     }

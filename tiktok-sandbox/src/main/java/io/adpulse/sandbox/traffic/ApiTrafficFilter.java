@@ -1,10 +1,13 @@
 package io.adpulse.sandbox.traffic;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -19,6 +22,7 @@ import io.adpulse.sandbox.api.CallingApp;
 import io.adpulse.sandbox.api.Envelope;
 import io.adpulse.sandbox.api.RequestIds;
 import io.adpulse.sandbox.api.TikTokApi;
+import io.adpulse.sandbox.loginkit.CreatorAuthorizations;
 import io.adpulse.sandbox.oauth.AccessTokens;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,23 +33,41 @@ import tools.jackson.databind.json.JsonMapper;
  * path, then the app's rate limit (TikTok answers {@code 40100} in an HTTP 200, without Retry-After), and counts
  * the call once it is answered. Calls whose app cannot be told (no or an unknown token) are not rate limited;
  * TikTok's handlers reject them anyway.
+ * <p>
+ * Display API calls ({@code /v2/video/...}) go through the same faults and counting, their app told from the
+ * Login Kit Bearer token, and through the Display API's own limit of 600 calls a minute per endpoint and app,
+ * answered HTTP 429 {@code rate_limit_exceeded}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ApiTrafficFilter implements WebFilter {
 
     private static final String UNKNOWN_APP = "unknown";
+    /** Where the Display API's paths start. */
+    static final String DISPLAY_API = "/v2/video/";
+
+    private static final Map<String, String> DISPLAY_MESSAGES = Map.of(
+            "access_token_invalid", "The access token is invalid or not found in the request.",
+            "scope_not_authorized", "The user did not authorize the scope required for completing this request.",
+            "scope_permission_missed", "The app has no permission for the scope required by this request.",
+            "invalid_params", "The request parameters are invalid.",
+            "rate_limit_exceeded", "Your request is blocked due to exceeding the API rate limit.",
+            "internal_error", "Something went wrong. Please try again later.");
 
     private final AccessTokens tokens;
+    private final CreatorAuthorizations creators;
     private final AppRateLimiter limiter;
+    private final WindowRateLimiter displayLimiter;
     private final FaultInjector faults;
     private final CallCounter counter;
     private final JsonMapper mapper;
 
-    ApiTrafficFilter(AccessTokens tokens, AppRateLimiter limiter, FaultInjector faults, CallCounter counter,
-                     JsonMapper mapper) {
+    ApiTrafficFilter(AccessTokens tokens, CreatorAuthorizations creators, AppRateLimiter limiter,
+                     WindowRateLimiter displayLimiter, FaultInjector faults, CallCounter counter, JsonMapper mapper) {
         this.tokens = tokens;
+        this.creators = creators;
         this.limiter = limiter;
+        this.displayLimiter = displayLimiter;
         this.faults = faults;
         this.counter = counter;
         this.mapper = mapper;
@@ -54,6 +76,9 @@ class ApiTrafficFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
+        if (path.startsWith(DISPLAY_API)) {
+            return display(exchange, chain, path);
+        }
         if (!path.startsWith(TikTokApi.BASE + "/")) {
             return chain.filter(exchange);
         }
@@ -65,7 +90,7 @@ class ApiTrafficFilter implements WebFilter {
     }
 
     private Mono<Void> answer(ServerWebExchange exchange, WebFilterChain chain, String path) {
-        Optional<Fault> fault = faults.take(path);
+        Optional<Fault> fault = faults.take(path, false);
         if (fault.isPresent()) {
             Mono<Void> injected = Mono.defer(() -> inject(fault.get(), exchange, chain));
             return fault.get().delay().isZero() ? injected : Mono.delay(fault.get().delay()).then(injected);
@@ -75,10 +100,7 @@ class ApiTrafficFilter implements WebFilter {
 
     private Mono<Void> inject(Fault fault, ServerWebExchange exchange, WebFilterChain chain) {
         if (fault.httpStatus() != null) {
-            HttpStatusCode status = HttpStatusCode.valueOf(fault.httpStatus());
-            HttpStatus known = HttpStatus.resolve(fault.httpStatus());
-            return write(exchange.getResponse(), status, MediaType.TEXT_PLAIN,
-                    (fault.httpStatus() + " " + (known == null ? "Error" : known.getReasonPhrase())).getBytes(StandardCharsets.UTF_8));
+            return bare(exchange, fault.httpStatus());
         }
         if (fault.code() != null) {
             String message = fault.message() != null ? fault.message() : ApiError.messageFor(fault.code());
@@ -87,12 +109,53 @@ class ApiTrafficFilter implements WebFilter {
         return limited(exchange, chain);
     }
 
+    private static Mono<Void> bare(ServerWebExchange exchange, int httpStatus) {
+        HttpStatus known = HttpStatus.resolve(httpStatus);
+        return write(exchange.getResponse(), HttpStatusCode.valueOf(httpStatus), MediaType.TEXT_PLAIN,
+                (httpStatus + " " + (known == null ? "Error" : known.getReasonPhrase())).getBytes(StandardCharsets.UTF_8));
+    }
+
     private Mono<Void> limited(ServerWebExchange exchange, WebFilterChain chain) {
         Optional<String> app = CallingApp.of(exchange);
         if (app.isPresent() && !limiter.tryAcquire(app.get())) {
             return envelope(exchange, ApiError.REQUEST_TOO_FREQUENT.code(), ApiError.REQUEST_TOO_FREQUENT.message());
         }
         return chain.filter(exchange);
+    }
+
+    private Mono<Void> display(ServerWebExchange exchange, WebFilterChain chain, String path) {
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        String app = authorization != null && authorization.startsWith("Bearer ")
+                ? creators.grantOf(authorization.substring("Bearer ".length()).trim())
+                        .map(CreatorAuthorizations.CreatorGrant::clientKey).orElse(UNKNOWN_APP)
+                : UNKNOWN_APP;
+        Optional<Fault> fault = faults.take(path, true);
+        Mono<Void> answer;
+        if (fault.isPresent()) {
+            Fault f = fault.get();
+            Mono<Void> injected = Mono.defer(() -> f.httpStatus() != null ? bare(exchange, f.httpStatus())
+                    : f.error() != null ? displayError(exchange, f.error(), f.message())
+                    : displayLimited(exchange, chain, path, app));
+            answer = f.delay().isZero() ? injected : Mono.delay(f.delay()).then(injected);
+        } else {
+            answer = displayLimited(exchange, chain, path, app);
+        }
+        return answer.doFinally(signal -> counter.record(path, app));
+    }
+
+    private Mono<Void> displayLimited(ServerWebExchange exchange, WebFilterChain chain, String path, String app) {
+        if (!displayLimiter.tryAcquire(path + " " + app)) {
+            return displayError(exchange, "rate_limit_exceeded", null);
+        }
+        return chain.filter(exchange);
+    }
+
+    private Mono<Void> displayError(ServerWebExchange exchange, String error, String message) {
+        Map<String, Object> body = Map.of("data", Map.of(), "error", Map.of("code", error,
+                "message", message != null ? message : DISPLAY_MESSAGES.getOrDefault(error, error),
+                "log_id", UUID.randomUUID().toString().replace("-", "").toUpperCase()));
+        return write(exchange.getResponse(), HttpStatusCode.valueOf(Fault.DISPLAY_ERRORS.get(error)),
+                MediaType.APPLICATION_JSON, mapper.writeValueAsBytes(body));
     }
 
     private Mono<Void> envelope(ServerWebExchange exchange, int code, String message) {

@@ -15,18 +15,19 @@ class FaultInjector {
     private final List<Fault> faults = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong();
 
-    synchronized Fault add(String path, int times, Integer code, String message, Integer httpStatus,
+    synchronized Fault add(String path, int times, Integer code, String message, String error, Integer httpStatus,
                            Duration delay) {
-        Fault fault = new Fault("fault-" + ids.incrementAndGet(), path, times, code, message, httpStatus, delay);
+        Fault fault = new Fault("fault-" + ids.incrementAndGet(), path, times, code, message, error, httpStatus,
+                delay);
         faults.add(fault);
         return fault;
     }
 
     /** Uses up one application of the first fault for this path, if any. */
-    synchronized Optional<Fault> take(String path) {
+    synchronized Optional<Fault> take(String path, boolean displayApi) {
         for (int i = 0; i < faults.size(); i++) {
             Fault fault = faults.get(i);
-            if (fault.appliesTo(path)) {
+            if (fault.appliesTo(path, displayApi)) {
                 Fault used = fault.used();
                 if (used.remaining() > 0) {
                     faults.set(i, used);

@@ -3,9 +3,12 @@ package io.adpulse.sandbox.traffic;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -40,21 +43,24 @@ class TrafficController {
      * @param path       {@code /open_api/v1.3/report/integrated/get/}, the short {@code report/integrated/get/}, or {@code *}
      * @param times      how many calls it applies to (default 1)
      * @param code       TikTok code to answer in an HTTP 200 envelope (e.g. 40100, 40105, 50000)
-     * @param message    message for that code (default: TikTok's)
+     * @param message    message for that code or error (default: TikTok's)
+     * @param error      Display API v2 error code ({@code rate_limit_exceeded}, {@code access_token_invalid},
+     *                   {@code internal_error}...) answered with its HTTP status, for {@code /v2/video/...} paths
      * @param httpStatus HTTP status to answer instead (e.g. 503, 504)
      * @param delayMs    hold the call this long first; alone, it only slows the call down
      */
     record FaultRequest(@NotBlank String path, @Min(1) @Max(100_000) Integer times, Integer code, String message,
+                        String error,
                         @JsonProperty("http_status") @Min(400) @Max(599) Integer httpStatus,
                         @JsonProperty("delay_ms") @Min(0) @Max(600_000) Long delayMs) {
     }
 
-    record FaultView(String id, String path, int remaining, Integer code, String message,
+    record FaultView(String id, String path, int remaining, Integer code, String message, String error,
                      @JsonProperty("http_status") Integer httpStatus, @JsonProperty("delay_ms") long delayMs) {
 
         static FaultView of(Fault fault) {
             return new FaultView(fault.id(), fault.path(), fault.remaining(), fault.code(), fault.message(),
-                    fault.httpStatus(), fault.delay().toMillis());
+                    fault.error(), fault.httpStatus(), fault.delay().toMillis());
         }
     }
 
@@ -97,11 +103,19 @@ class TrafficController {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<FaultView> inject(@Valid @RequestBody FaultRequest request) {
         return Mono.fromSupplier(() -> {
-            if (request.code() != null && request.httpStatus() != null) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Give either code or http_status, not both.");
+            long answers = Stream.of(request.code(), request.error(), request.httpStatus())
+                    .filter(Objects::nonNull).count();
+            if (answers > 1) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                        "Give either code, error or http_status, not several.");
             }
-            if (request.code() == null && request.httpStatus() == null && request.delayMs() == null) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Give a code, an http_status or a delay_ms.");
+            if (answers == 0 && request.delayMs() == null) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                        "Give a code, an error, an http_status or a delay_ms.");
+            }
+            if (request.error() != null && !Fault.DISPLAY_ERRORS.containsKey(request.error())) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "error must be one of "
+                        + new TreeSet<>(Fault.DISPLAY_ERRORS.keySet()) + ".");
             }
             if (request.code() != null && request.code() == 0) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "code must be a TikTok error code, not 0.");
@@ -109,7 +123,7 @@ class TrafficController {
             String path = request.path().equals("*") || request.path().startsWith("/")
                     ? request.path() : TikTokApi.BASE + "/" + request.path();
             Fault fault = faults.add(path, request.times() == null ? 1 : request.times(), request.code(),
-                    request.message(), request.httpStatus(),
+                    request.message(), request.error(), request.httpStatus(),
                     Duration.ofMillis(request.delayMs() == null ? 0 : request.delayMs()));
             return FaultView.of(fault);
         });
