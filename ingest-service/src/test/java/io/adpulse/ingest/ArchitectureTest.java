@@ -20,6 +20,10 @@ class ArchitectureTest {
             .resideInAPackage("..ingest.sync..").should().dependOnClassesThat().resideInAPackage("..ingest.tiktok..");
 
     @ArchTest
+    static final ArchRule organicDependsOnThePortNotTheTikTokAdapter = noClasses().that()
+            .resideInAPackage("..ingest.organic..").should().dependOnClassesThat().resideInAPackage("..ingest.tiktok..");
+
+    @ArchTest
     static final ArchRule onlyTheAdapterSpeaksHttpToTikTok = noClasses().that()
             .resideOutsideOfPackage("..ingest.tiktok..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web.reactive.function.client..",

@@ -2,9 +2,6 @@ package io.adpulse.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.adpulse.events.ConnectionGranted;
-import io.adpulse.events.ConnectionKind;
-import io.adpulse.events.EventEnvelope;
 import io.adpulse.events.EventSamples;
 import io.adpulse.events.Topics;
 import io.adpulse.ingest.connection.ConnectionStatus;
@@ -104,18 +101,21 @@ class ConnectionEventsTest extends IngestServiceTestBase {
     }
 
     @Test
-    void aCreatorConnectionIsNotPolledAsAnAdvertiser() {
-        String advertiserId = uniqueAdvertiserId();
-        String creatorId = "conn-creator-" + advertiserId;
-        ConnectionGranted data = new ConnectionGranted(creatorId, ConnectionKind.CREATOR, advertiserId, "Creator",
-                Tokens.sealWithDevKey(uniqueToken(), creatorId), List.of("user.info.basic"), "admin", NOW);
-        send(creatorId, CODEC.encode(EventEnvelope.of("/adpulse/auth-service", creatorId, NOW, data, creatorId,
-                "granted", NOW)));
+    void aCreatorConnectionIsStoredButNeverPolledAsAnAdvertiser() {
+        String openId = UUID.randomUUID().toString();
+        String token = uniqueToken();
+        TIKTOK.creator(openId, token);
+        String creatorId = "creator-" + openId;
+        FakeTikTok.Advertiser sentinel = withOneCampaign(kiritimatiAdvertiser(uniqueToken()));
+        String sentinelId = grantAndAwaitBackfill(sentinel);
 
-        send(creatorId, "marker".getBytes(StandardCharsets.UTF_8));
-        awaitDeadLetter(creatorId);
+        grantCreator(creatorId, openId, token, NOW.minus(Duration.ofMinutes(30)));
 
-        web.get().uri("/api/ingest/connections/{id}", creatorId).exchange().expectStatus().isNotFound();
+        eventually().untilAsserted(() -> assertThat(TIKTOK.videoListRequests(openId)).isNotEmpty());
+        assertThat(overview(creatorId).status()).isEqualTo(ConnectionStatus.ACTIVE);
+        awaitRunAfter(sentinelId, awaitRunAfter(sentinelId, overview(sentinelId).lastSync().runId()).runId());
+        assertThat(TIKTOK.calls(FakeTikTok.ADVERTISER_INFO, openId)).isZero();
+        assertThat(overview(creatorId).lastSync()).isNull();
     }
 
     private static ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {

@@ -43,6 +43,7 @@ final class FakeTikTok {
     static final String AD_GET = "/ad/get/";
     static final String ADVERTISER_INFO = "/advertiser/info/";
     static final String REPORT_GET = "/report/integrated/get/";
+    static final String VIDEO_LIST = "/v2/video/list/";
 
     private static final String BASE_PATH = "/open_api/v1.3";
     private static final FakeTikTok SHARED = new FakeTikTok();
@@ -56,6 +57,9 @@ final class FakeTikTok {
     private final Map<String, Deque<Integer>> windowFailures = new ConcurrentHashMap<>();
     private final Map<String, Deque<Duration>> windowDelays = new ConcurrentHashMap<>();
     private final AtomicInteger requestIds = new AtomicInteger();
+    private final Map<String, Creator> creators = new ConcurrentHashMap<>();
+    private final List<VideoListRequest> videoListRequests = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<String>> displayFailures = new ConcurrentHashMap<>();
     private final DisposableServer server;
 
     private FakeTikTok() {
@@ -65,6 +69,7 @@ final class FakeTikTok {
                 .GET(BASE_PATH + ADGROUP_GET, request -> list(request, ADGROUP_GET, "ADGROUP_STATUS_"))
                 .GET(BASE_PATH + AD_GET, request -> list(request, AD_GET, "AD_STATUS_"))
                 .GET(BASE_PATH + REPORT_GET, this::report)
+                .POST(VIDEO_LIST, this::videoList)
                 .build();
         server = HttpServer.create().host("127.0.0.1").port(0)
                 .handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(routes)))
@@ -77,6 +82,88 @@ final class FakeTikTok {
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.port() + BASE_PATH;
+    }
+
+    /** Where the Display API v2 lives (TikTok's {@code open.tiktokapis.com}). */
+    String openApiBaseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** A TikTok user who authorised the app through Login Kit, reachable with {@code token}. */
+    Creator creator(String openId, String token) {
+        Creator creator = new Creator(openId, token);
+        creators.put(openId, creator);
+        return creator;
+    }
+
+    /** The next {@code times} video list calls of the creator answer the Display API error {@code error}. */
+    void failNextVideoList(String openId, String error, int times) {
+        Deque<String> queue = displayFailures.computeIfAbsent(openId, k -> new ArrayDeque<>());
+        synchronized (queue) {
+            for (int i = 0; i < times; i++) {
+                queue.add(error);
+            }
+        }
+    }
+
+    /** The video list requests the creator's tokens made (unknown tokens are not recorded). */
+    List<VideoListRequest> videoListRequests(String openId) {
+        return videoListRequests.stream().filter(r -> r.openId().equals(openId)).toList();
+    }
+
+    private Mono<ServerResponse> videoList(ServerRequest request) {
+        String authorization = request.headers().firstHeader("Authorization");
+        String token = authorization != null && authorization.startsWith("Bearer ")
+                ? authorization.substring("Bearer ".length()) : null;
+        Creator creator = creators.values().stream().filter(c -> c.tokens.contains(token)).findFirst().orElse(null);
+        if (creator == null) {
+            return displayError(401, "access_token_invalid", "The access token is invalid or not found in the request.");
+        }
+        return request.bodyToMono(String.class).defaultIfEmpty("{}").flatMap(text -> {
+            Map<String, Object> body = json.readValue(text, new TypeReference<>() { });
+            Object cursorValue = body.get("cursor");
+            Object maxCountValue = body.getOrDefault("max_count", 10);
+            List<String> fields = List.of(request.queryParam("fields").orElse("").split(","));
+            if (!(maxCountValue instanceof Integer maxCount) || maxCount < 1 || maxCount > 20
+                    || (cursorValue != null && !(cursorValue instanceof Number))
+                    || !fields.containsAll(List.of("id", "view_count", "like_count", "comment_count", "share_count"))) {
+                return displayError(400, "invalid_params", "Invalid parameters.");
+            }
+            long cursor = cursorValue == null ? Long.MAX_VALUE : ((Number) cursorValue).longValue();
+            videoListRequests.add(new VideoListRequest(creator.openId, token, cursorValue == null ? null : cursor, maxCount));
+            Deque<String> failures = displayFailures.get(creator.openId);
+            String failure;
+            if (failures != null) {
+                synchronized (failures) {
+                    failure = failures.poll();
+                }
+            } else {
+                failure = null;
+            }
+            if (failure != null) {
+                return displayError(failure.equals("rate_limit_exceeded") ? 429 : failure.equals("internal_error") ? 500
+                        : 401, failure, "Scripted failure.");
+            }
+            List<Map<String, Object>> older = creator.videos.values().stream()
+                    .filter(v -> ((Long) v.get("create_time")) * 1000 < cursor)
+                    .sorted(Comparator.comparing((Map<String, Object> v) -> (Long) v.get("create_time")).reversed())
+                    .toList();
+            List<Map<String, Object>> page = older.subList(0, Math.min(maxCount, older.size())).stream()
+                    .map(LinkedHashMap::new).map(v -> (Map<String, Object>) v).toList();
+            long next = page.isEmpty() ? (cursorValue == null ? 0 : cursor)
+                    : ((Long) page.get(page.size() - 1).get("create_time")) * 1000;
+            return displayOk(Map.of("videos", page, "cursor", next, "has_more", older.size() > page.size()));
+        });
+    }
+
+    private Mono<ServerResponse> displayOk(Object data) {
+        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(json.writeValueAsString(Map.of(
+                "data", data, "error", Map.of("code", "ok", "message", "", "log_id", nextRequestId()))));
+    }
+
+    private Mono<ServerResponse> displayError(int status, String code, String message) {
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).bodyValue(json.writeValueAsString(
+                Map.of("data", Map.of(), "error", Map.of("code", code, "message", message, "log_id", nextRequestId()))));
     }
 
     Advertiser advertiser(String id, String token, String name, String currency, String displayTimeZone) {
@@ -282,6 +369,63 @@ final class FakeTikTok {
 
     /** One page request of an entity list as the fake received it. */
     record ListRequest(String endpoint, String advertiserId, int page, int pageSize) {
+    }
+
+    /** One video list request as the fake received it: whose token, the cursor (null for none) and max_count. */
+    record VideoListRequest(String openId, String token, Long cursor, int maxCount) {
+    }
+
+    /** A creator account and its videos, as TikTok's Display API would list them. */
+    static final class Creator {
+
+        final String openId;
+        final Set<String> tokens = ConcurrentHashMap.newKeySet();
+        final Map<String, Map<String, Object>> videos = new ConcurrentHashMap<>();
+
+        Creator(String openId, String token) {
+            this.openId = openId;
+            tokens.add(token);
+        }
+
+        /** Adds a video (id sent as a string, as TikTok does) with its counts; a null count is left out. */
+        Creator video(String id, long createTime, Long views, Long likes, Long comments, Long shares) {
+            Map<String, Object> video = new LinkedHashMap<>();
+            video.put("id", id);
+            video.put("title", "Video " + id);
+            video.put("video_description", "About " + id);
+            video.put("share_url", "https://www.tiktok.com/@creator/video/" + id);
+            video.put("cover_image_url", "https://p16.example/cover/" + id);
+            video.put("duration", 30);
+            video.put("create_time", createTime);
+            putCount(video, "view_count", views);
+            putCount(video, "like_count", likes);
+            putCount(video, "comment_count", comments);
+            putCount(video, "share_count", shares);
+            videos.put(id, video);
+            return this;
+        }
+
+        /** Changes one count of a video, as its audience would. */
+        Creator count(String videoId, String count, long value) {
+            videos.get(videoId).put(count, value);
+            return this;
+        }
+
+        /** Makes {@code token} work too, as a Login Kit refresh does. */
+        void addToken(String token) {
+            tokens.add(token);
+        }
+
+        /** Makes {@code token} stop working (expired or revoked). */
+        void dropToken(String token) {
+            tokens.remove(token);
+        }
+
+        private static void putCount(Map<String, Object> video, String name, Long value) {
+            if (value != null) {
+                video.put(name, value);
+            }
+        }
     }
 
     /** A report row's entity, local date and, for hourly rows, hour. */

@@ -11,6 +11,7 @@ import io.adpulse.events.EntityObserved;
 import io.adpulse.events.EventCodec;
 import io.adpulse.events.EventEnvelope;
 import io.adpulse.events.MetricObserved;
+import io.adpulse.events.OrganicVideoObserved;
 import io.adpulse.events.SealedToken;
 import io.adpulse.events.Topics;
 import io.adpulse.ingest.sync.ConnectionOverview;
@@ -75,6 +76,8 @@ public abstract class IngestServiceTestBase {
     static void infrastructure(DynamicPropertyRegistry registry) {
         SharedInfrastructure.registerProperties("ingest", registry::add);
         registry.add("adpulse.ingest.tiktok.base-url", TIKTOK::baseUrl);
+        registry.add("adpulse.ingest.tiktok.open-api-base-url", TIKTOK::openApiBaseUrl);
+        registry.add("adpulse.ingest.tiktok.display-qpm", () -> "600");
         registry.add("adpulse.ingest.poll-interval", () -> "PT1S");
         registry.add("adpulse.ingest.tiktok.qps", () -> "1000");
         registry.add("adpulse.ingest.tiktok.initial-backoff", () -> "PT0.05S");
@@ -117,6 +120,19 @@ public abstract class IngestServiceTestBase {
                 "Northwind " + advertiserId, token, List.of("1", "4"), "admin", NOW.minus(Duration.ofHours(1)));
         send(connectionId, CODEC.encode(EventEnvelope.of("/adpulse/auth-service", connectionId, data.grantedAt(), data,
                 connectionId, "granted", data.grantedAt())));
+    }
+
+    /** Publishes a creator (Login Kit) grant as auth-service does: advertiserId is the open id, the token sealed. */
+    void grantCreator(String connectionId, String openId, String token, Instant grantedAt) {
+        ConnectionGranted data = new ConnectionGranted(connectionId, ConnectionKind.CREATOR, openId, "Creator " + openId,
+                Tokens.sealWithDevKey(token, connectionId), List.of("user.info.basic", "video.list"), "admin", grantedAt,
+                grantedAt.plus(Duration.ofHours(2)));
+        send(connectionId, CODEC.encode(EventEnvelope.of("/adpulse/auth-service", connectionId, grantedAt, data,
+                connectionId, "granted", grantedAt)));
+    }
+
+    static List<EventEnvelope<OrganicVideoObserved>> organic(String connectionId) {
+        return read(Topics.ORGANIC, OrganicVideoObserved.class, e -> e.data().connectionId().equals(connectionId));
     }
 
     void revoke(String connectionId, String advertiserId, String reason) {

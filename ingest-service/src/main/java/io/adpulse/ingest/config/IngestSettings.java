@@ -57,6 +57,11 @@ public record IngestSettings(
      *
      * @param baseUrl base URL including {@code /open_api/v1.3} ({@code TIKTOK_BUSINESS_API_BASE_URL}, default
      *     the local sandbox {@code http://localhost:18090/open_api/v1.3})
+     * @param openApiBaseUrl base URL of TikTok's v2 Open API ({@code open.tiktokapis.com}) where the Display API
+     *     lives, without {@code /v2} ({@code TIKTOK_OPEN_API_BASE_URL}, default the local sandbox
+     *     {@code http://localhost:18090}; auth-service reads the same variable for Login Kit)
+     * @param displayQpm requests per minute per Display API endpoint for the whole app (TikTok: 600 per endpoint
+     *     in a sliding minute; default 540, spread evenly over the minute)
      * @param appId the developer app id ({@code TIKTOK_APP_ID}); names the app-wide rate limiter
      * @param appSecret the developer app secret ({@code TIKTOK_APP_SECRET}); kept for the app-level calls
      *     of the fuller ingest (advertiser discovery, webhook signatures); secret, never logged
@@ -79,6 +84,8 @@ public record IngestSettings(
      */
     public record TikTok(
             @NotNull URI baseUrl,
+            @NotNull URI openApiBaseUrl,
+            @Min(1) @Max(600) int displayQpm,
             @NotBlank String appId,
             @NotBlank String appSecret,
             @Min(1) @Max(1000) int qps,
@@ -96,7 +103,8 @@ public record IngestSettings(
 
         @Override
         public String toString() {
-            return "TikTok[baseUrl=" + baseUrl + ", appId=" + appId + ", appSecret=<redacted>, qps=" + qps
+            return "TikTok[baseUrl=" + baseUrl + ", openApiBaseUrl=" + openApiBaseUrl + ", displayQpm=" + displayQpm
+                    + ", appId=" + appId + ", appSecret=<redacted>, qps=" + qps
                     + ", qpm=" + qpm + ", qpd=" + qpd + ", advertiserQps=" + advertiserQps
                     + ", rateLimitWait=" + rateLimitWait + ", connectTimeout=" + connectTimeout
                     + ", responseTimeout=" + responseTimeout + ", maxAttempts=" + maxAttempts

@@ -1,6 +1,7 @@
 package io.adpulse.ingest.connection;
 
 import io.adpulse.events.ConnectionGranted;
+import io.adpulse.events.ConnectionKind;
 import io.adpulse.events.SealedToken;
 import java.time.Instant;
 import java.util.Collection;
@@ -14,7 +15,7 @@ import reactor.core.publisher.Mono;
 @Repository
 public class ConnectionRepository {
 
-    private static final String COLUMNS = "id, advertiser_id, display_name, status, token_key_id, token_ciphertext";
+    private static final String COLUMNS = "id, advertiser_id, display_name, status, token_key_id, token_ciphertext, kind";
 
     private final DatabaseClient db;
 
@@ -31,10 +32,11 @@ public class ConnectionRepository {
     Mono<Boolean> saveGrant(ConnectionGranted grant, Instant now) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                 insert into connection (id, advertiser_id, display_name, status, token_key_id, token_ciphertext,
-                                        granted_at, revoked_at, status_reason, updated_at)
-                values (:id, :advertiserId, :displayName, 'ACTIVE', :keyId, :ciphertext, :grantedAt, null, null, :now)
+                                        granted_at, revoked_at, status_reason, updated_at, kind)
+                values (:id, :advertiserId, :displayName, 'ACTIVE', :keyId, :ciphertext, :grantedAt, null, null, :now,
+                        :kind)
                 on conflict (id) do update set
-                    advertiser_id = excluded.advertiser_id, display_name = excluded.display_name, status = 'ACTIVE',
+                    kind = excluded.kind, advertiser_id = excluded.advertiser_id, display_name = excluded.display_name, status = 'ACTIVE',
                     token_key_id = excluded.token_key_id, token_ciphertext = excluded.token_ciphertext,
                     granted_at = excluded.granted_at, revoked_at = null, status_reason = null, updated_at = excluded.updated_at
                 where excluded.granted_at >= connection.granted_at
@@ -49,6 +51,7 @@ public class ConnectionRepository {
                 returning id
                 """)
                 .bind("id", grant.connectionId())
+                .bind("kind", grant.kind().name())
                 .bind("advertiserId", grant.advertiserId());
         spec = grant.displayName() == null ? spec.bindNull("displayName", String.class)
                 : spec.bind("displayName", grant.displayName());
@@ -105,23 +108,39 @@ public class ConnectionRepository {
                 .one();
     }
 
-    /** The active connections among {@code ids}, in id order. */
+    /** The active advertiser connections among {@code ids}, in id order (creators are never synced as advertisers). */
     public Flux<Connection> findActive(Collection<String> ids) {
         if (ids.isEmpty()) {
             return Flux.empty();
         }
-        return db.sql("select " + COLUMNS + " from connection where status = 'ACTIVE' and id = any(:ids) order by id")
+        return db.sql("select " + COLUMNS + " from connection where status = 'ACTIVE' and kind = 'ADVERTISER'"
+                        + " and id = any(:ids) order by id")
                 .bind("ids", ids.toArray(String[]::new))
                 .map((row, meta) -> toConnection(row))
                 .all();
     }
 
-    /** Ids of every active connection. */
+    /** Ids of every active advertiser connection. */
     public Mono<List<String>> activeIds() {
-        return db.sql("select id from connection where status = 'ACTIVE' order by id")
+        return db.sql("select id from connection where status = 'ACTIVE' and kind = 'ADVERTISER' order by id")
                 .map(row -> row.get("id", String.class))
                 .all()
                 .collectList();
+    }
+
+    /** Every active creator connection, in id order. */
+    public Flux<Connection> activeCreators() {
+        return db.sql("select " + COLUMNS + " from connection where status = 'ACTIVE' and kind = 'CREATOR' order by id")
+                .map((row, meta) -> toConnection(row))
+                .all();
+    }
+
+    /** The creator connection {@code connectionId} if it is active. */
+    public Mono<Connection> findActiveCreator(String connectionId) {
+        return db.sql("select " + COLUMNS + " from connection where status = 'ACTIVE' and kind = 'CREATOR' and id = :id")
+                .bind("id", connectionId)
+                .map((row, meta) -> toConnection(row))
+                .one();
     }
 
     private static Connection toConnection(io.r2dbc.spi.Readable row) {
@@ -130,6 +149,7 @@ public class ConnectionRepository {
         return new Connection(row.get("id", String.class), row.get("advertiser_id", String.class),
                 row.get("display_name", String.class),
                 ConnectionStatus.valueOf(row.get("status", String.class)),
-                keyId == null || ciphertext == null ? null : new SealedToken(keyId, ciphertext));
+                keyId == null || ciphertext == null ? null : new SealedToken(keyId, ciphertext),
+                ConnectionKind.valueOf(row.get("kind", String.class)));
     }
 }

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies the connection lifecycle. Only advertiser connections are ingested here (creator accounts
- * belong to the organic feed). A grant is accepted only if its token opens, so that a connection that
- * could never be polled is rejected (and dead-lettered) instead of failing on every poll.
+ * Applies the connection lifecycle for advertiser connections (synced through the API for Business) and creator
+ * connections (polled through the Display API for their organic videos). A grant is accepted only if its token
+ * opens, so that a connection that could never be polled is rejected (and dead-lettered) instead of failing on
+ * every poll. A creator's token refresh arrives as a new grant with the new token, which replaces the stored one.
  */
 @Service
 public class ConnectionService {
@@ -34,16 +35,21 @@ public class ConnectionService {
         this.clock = clock;
     }
 
-    /** Stores a granted advertiser connection and, when it is new or its token changed, asks for a first sync. */
+    /**
+     * Stores a granted connection and, when it is new or its token changed, asks for a first sync (advertisers) or
+     * poll of its videos (creators).
+     */
     public Mono<Void> grant(ConnectionGranted grant) {
-        if (grant.kind() != ConnectionKind.ADVERTISER) {
-            log.debug("Connection {} is a {} connection; advertiser ingest ignores it", grant.connectionId(), grant.kind());
-            return Mono.empty();
-        }
         return Mono.fromRunnable(() -> keyRing.open(grant.accessToken(), grant.connectionId()))
                 .then(connections.saveGrant(grant, clock.instant()))
                 .doOnNext(changed -> {
-                    if (changed) {
+                    if (!changed) {
+                        return;
+                    }
+                    if (grant.kind() == ConnectionKind.CREATOR) {
+                        log.info("Creator connection {} granted", grant.connectionId());
+                        events.publishEvent(new CreatorConnectionActivated(grant.connectionId()));
+                    } else {
                         log.info("Connection {} for advertiser {} granted", grant.connectionId(), grant.advertiserId());
                         events.publishEvent(new ConnectionActivated(grant.connectionId()));
                     }

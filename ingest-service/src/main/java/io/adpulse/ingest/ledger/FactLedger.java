@@ -41,6 +41,22 @@ public class FactLedger {
                 .collectMap(PublishedFact::factKey, f -> f, ConcurrentHashMap::new);
     }
 
+    /**
+     * Last published states of the facts of one account whose key starts with {@code keyPrefix} (a creator
+     * connection's organic videos), by fact key; a concurrent map for one poll to update.
+     */
+    public Mono<Map<String, PublishedFact>> facts(String accountId, String keyPrefix) {
+        return db.sql("""
+                select * from published_fact
+                where advertiser_id = :accountId and left(fact_key, length(:prefix)) = :prefix
+                """)
+                .bind("accountId", accountId)
+                .bind("prefix", keyPrefix)
+                .map((row, meta) -> toFact(row))
+                .all()
+                .collectMap(PublishedFact::factKey, f -> f, ConcurrentHashMap::new);
+    }
+
     Mono<Void> record(PublishedFact fact) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                 insert into published_fact (fact_key, advertiser_id, stat_date, value_hash, event_id, published_at)

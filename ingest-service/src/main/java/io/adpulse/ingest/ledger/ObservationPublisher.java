@@ -2,6 +2,7 @@ package io.adpulse.ingest.ledger;
 
 import io.adpulse.events.EntityObserved;
 import io.adpulse.events.EventEnvelope;
+import io.adpulse.events.OrganicVideoObserved;
 import io.adpulse.ingest.publish.EventPublisher;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -52,9 +53,16 @@ public class ObservationPublisher {
     /**
      * The event's subject, which is also its record key: an entity snapshot goes under its own
      * {@link EntityObserved#stateKey()} so that compaction of {@code tiktok.entities.v1} keeps every entity's latest
-     * snapshot; a metric goes under its advertiser so that one account's metrics stay in order on one partition.
+     * snapshot; an organic video goes under its creator connection (the key of {@code tiktok.organic.v1}); a metric
+     * goes under its advertiser so that one account's metrics stay in order on one partition.
      */
     static String subject(Observation<?> observation) {
-        return observation.data() instanceof EntityObserved entity ? entity.stateKey() : observation.advertiserId();
+        if (observation.data() instanceof EntityObserved entity) {
+            return entity.stateKey();
+        }
+        if (observation.data() instanceof OrganicVideoObserved organic) {
+            return organic.connectionId();
+        }
+        return observation.advertiserId();
     }
 }

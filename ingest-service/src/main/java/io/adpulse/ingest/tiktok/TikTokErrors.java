@@ -47,6 +47,34 @@ final class TikTokErrors {
     }
 
     /**
+     * The typed failure for a Display API v2 error ({@code error.code} a string, with an HTTP error status). Each
+     * is reported under the numeric code of its Marketing API equivalent, so that consumers of
+     * {@code tiktok.api-errors.v1} treat both APIs alike (auth-service acts on 40105 for a dead token):
+     * {@code access_token_invalid} → 40105 (token rejected), {@code scope_not_authorized} and
+     * {@code scope_permission_missed} → 40001 (authorisation), {@code rate_limit_exceeded} → 40100 (rate limited),
+     * {@code invalid_params} → 40002 (bad request), {@code internal_error} → 50000 (TikTok-side). Other codes follow
+     * the HTTP status. The string code stays in the message.
+     */
+    static TikTokApiException forDisplayError(String endpoint, int status, String error, String message,
+            String logId, String retryAfter, Instant now) {
+        String text = "POST " + endpoint + " failed with HTTP " + status + " and TikTok error " + error + " ("
+                + message + ")" + (logId == null ? "" : " [log_id " + logId + "]");
+        return switch (error) {
+            case "access_token_invalid" -> new TikTokTokenRejectedException(endpoint, 40105, status, logId, text, null);
+            case "scope_not_authorized", "scope_permission_missed" ->
+                    new TikTokAuthorizationException(endpoint, 40001, status, logId, text, null);
+            case "rate_limit_exceeded" -> new TikTokRateLimitedException(endpoint, 40100, status, logId, text, null);
+            case "invalid_params" -> new TikTokRequestException(endpoint, 40002, status, logId, text, null);
+            case "internal_error" -> new TikTokServerException(endpoint, 50000, status, logId, text, null,
+                    retryAfter(retryAfter, now));
+            default -> status >= 500 || status == 429
+                    ? new TikTokServerException(endpoint, TikTokApiException.NO_CODE, status, logId, text, null,
+                            retryAfter(retryAfter, now))
+                    : new TikTokRequestException(endpoint, TikTokApiException.NO_CODE, status, logId, text, null);
+        };
+    }
+
+    /**
      * The typed failure for an HTTP error status: 5xx and 429 are worth retrying, other statuses are not.
      * {@code retryAfter} is the response's {@code Retry-After} header (seconds or an HTTP date), or null.
      */

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -27,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One GET to the TikTok API for Business, made resilient. Per attempt: a rate-limit permit for the app,
+ * One GET to the TikTok API for Business, or one POST to the Display API v2, made resilient. Per attempt: a rate-limit permit for the app,
  * the endpoint's circuit breaker, the HTTP exchange with connect and response timeouts, then TikTok's
  * envelope ({@code code}, {@code message}, {@code request_id}, {@code data}) unwrapped; a non-zero code
  * becomes a typed {@link TikTokApiException}. Retryable failures are retried with backoff; the failure
@@ -42,6 +43,7 @@ class TikTokHttp {
 
     private final WebClient client;
     private final URI baseUrl;
+    private final URI openApiBaseUrl;
     private final Duration responseTimeout;
     private final TikTokResilience resilience;
     private final DailyQuota quota;
@@ -62,6 +64,7 @@ class TikTokHttp {
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
                 .build();
         this.baseUrl = tiktok.baseUrl();
+        this.openApiBaseUrl = tiktok.openApiBaseUrl();
         this.responseTimeout = tiktok.responseTimeout();
         this.resilience = resilience;
         this.quota = quota;
@@ -76,26 +79,11 @@ class TikTokHttp {
 
     /** The {@code data} of a successful answer to GET {@code endpoint} with {@code query}, made for {@code origins}. */
     Mono<JsonNode> get(String endpoint, Map<String, String> query, AccessToken token, List<CallOrigin> origins) {
-        URI uri = uri(endpoint, query);
-        String connection = origins.get(0).connectionId();
-        String reason = origins.get(0).reason().name();
+        URI uri = uri(baseUrl, endpoint, query);
         // The daily quota is taken before each attempt; a spent quota fails the call without sending or counting it.
-        Mono<JsonNode> attempt = quota.acquire(endpoint).then(Mono.defer(() -> {
-            origins.forEach(origin -> origin.tally().callMade());
-            return client.get()
-                    .uri(uri)
-                    .header(ACCESS_TOKEN_HEADER, token.value())
-                    .accept(MediaType.APPLICATION_JSON)
-                    .exchangeToMono(response -> response.bodyToMono(byte[].class)
-                            .defaultIfEmpty(new byte[0])
-                            .map(body -> unwrap(endpoint, response.statusCode().value(),
-                                    response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), body, token)))
-                    .timeout(responseTimeout)
-                    .onErrorMap(e -> !(e instanceof TikTokApiException), e -> transportFailure(endpoint, e))
-                    .doOnNext(answer -> metrics.count(endpoint, Integer.toString(answer.code()), connection, reason))
-                    .doOnError(e -> metrics.count(endpoint, outcome((TikTokApiException) e), connection, reason))
-                    .map(Answer::data);
-        }));
+        Mono<JsonNode> attempt = quota.acquire(endpoint).then(attempt(endpoint, origins,
+                () -> client.get().uri(uri).header(ACCESS_TOKEN_HEADER, token.value()).accept(MediaType.APPLICATION_JSON),
+                (status, retryAfter, body) -> unwrap(endpoint, status, retryAfter, body, token)));
         return attempt
                 .transformDeferred(CircuitBreakerOperator.of(resilience.circuitBreaker(endpoint)))
                 .transformDeferred(RateLimiterOperator.of(resilience.rateLimiter()))
@@ -105,8 +93,56 @@ class TikTokHttp {
                 .onErrorResume(e -> errors.report(endpoint, origins, e).then(Mono.error(e)));
     }
 
-    private URI uri(String endpoint, Map<String, String> query) {
-        UriComponentsBuilder builder = UriComponentsBuilder.fromUri(baseUrl).path(endpoint);
+    /**
+     * The {@code data} of a successful answer to a Display API v2 POST of {@code endpoint} ({@code /v2/video/list/})
+     * on the Open API base URL, with {@code query}, the JSON {@code body} and {@code Authorization: Bearer}, made for
+     * {@code origins}. Answers are v2's {@code {"data":{...},"error":{"code":"ok",...}}}; a string error code becomes
+     * the typed failure of its Marketing API equivalent (see {@link TikTokErrors#forDisplayError}). Same circuit
+     * breaker, retry and error reporting as {@link #get}; the rate limit is the Display API's per endpoint.
+     */
+    Mono<JsonNode> post(String endpoint, Map<String, String> query, Object body, AccessToken token,
+            List<CallOrigin> origins) {
+        URI uri = uri(openApiBaseUrl, endpoint, query);
+        byte[] json = mapper.writeValueAsBytes(body);
+        Mono<JsonNode> attempt = attempt(endpoint, origins,
+                () -> client.post().uri(uri).headers(headers -> headers.setBearerAuth(token.value()))
+                        .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).bodyValue(json),
+                (status, retryAfter, answer) -> unwrapDisplay(endpoint, status, retryAfter, answer, token));
+        return attempt
+                .transformDeferred(CircuitBreakerOperator.of(resilience.circuitBreaker(endpoint)))
+                .transformDeferred(RateLimiterOperator.of(resilience.displayLimiter(endpoint)))
+                .transformDeferred(RetryOperator.of(resilience.retry(endpoint)))
+                .onErrorResume(e -> errors.report(endpoint, origins, e).then(Mono.error(e)));
+    }
+
+    /** One HTTP attempt: counted on the callers' tallies and in the call metric, its answer unwrapped. */
+    private Mono<JsonNode> attempt(String endpoint, List<CallOrigin> origins,
+            Supplier<WebClient.RequestHeadersSpec<?>> request, Unwrapper unwrapper) {
+        String connection = origins.get(0).connectionId();
+        String reason = origins.get(0).reason().name();
+        return Mono.defer(() -> {
+            origins.forEach(origin -> origin.tally().callMade());
+            return request.get()
+                    .exchangeToMono(response -> response.bodyToMono(byte[].class)
+                            .defaultIfEmpty(new byte[0])
+                            .map(body -> unwrapper.unwrap(response.statusCode().value(),
+                                    response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), body)))
+                    .timeout(responseTimeout)
+                    .onErrorMap(e -> !(e instanceof TikTokApiException), e -> transportFailure(endpoint, e))
+                    .doOnNext(answer -> metrics.count(endpoint, answer.outcome(), connection, reason))
+                    .doOnError(e -> metrics.count(endpoint, outcome((TikTokApiException) e), connection, reason))
+                    .map(Answer::data);
+        });
+    }
+
+    /** Turns an HTTP answer into TikTok's data or a typed failure. */
+    @FunctionalInterface
+    private interface Unwrapper {
+        Answer unwrap(int status, String retryAfter, byte[] body);
+    }
+
+    private static URI uri(URI base, String endpoint, Map<String, String> query) {
+        UriComponentsBuilder builder = UriComponentsBuilder.fromUri(base).path(endpoint);
         query.forEach(builder::queryParam);
         return builder.build().encode().toUri();
     }
@@ -128,7 +164,29 @@ class TikTokHttp {
         if (!TikTokErrors.SUCCESS.contains(code.asInt())) {
             throw TikTokErrors.forCode(endpoint, code.asInt(), message(root, token), text(root.get("request_id")));
         }
-        return new Answer(code.asInt(), root.path("data"));
+        return new Answer(Integer.toString(code.asInt()), root.path("data"));
+    }
+
+    private Answer unwrapDisplay(String endpoint, int status, String retryAfter, byte[] body, AccessToken token) {
+        JsonNode root;
+        try {
+            root = body.length == 0 ? null : mapper.readTree(body);
+        } catch (JacksonException e) {
+            root = null;
+        }
+        JsonNode error = root == null ? null : root.get("error");
+        String code = error == null ? null : text(error.get("code"));
+        if (code == null) {
+            if (status != 200) {
+                throw TikTokErrors.forHttpStatus(endpoint, status, retryAfter, Instant.now());
+            }
+            throw TikTokErrors.forMalformedBody(endpoint, status, null);
+        }
+        if (!"ok".equals(code) || status != 200) {
+            throw TikTokErrors.forDisplayError(endpoint, status, code, message(error, token),
+                    text(error.get("log_id")), retryAfter, Instant.now());
+        }
+        return new Answer("ok", root.path("data"));
     }
 
     private static String message(JsonNode root, AccessToken token) {
@@ -180,7 +238,7 @@ class TikTokHttp {
         return node.isString() ? node.stringValue() : node.asString();
     }
 
-    /** A successful answer: TikTok's code (0, or 20001 for partial success) and its {@code data}. */
-    private record Answer(int code, JsonNode data) {
+    /** A successful answer: TikTok's code (0, or 20001 for partial success; {@code ok} in v2) and its {@code data}. */
+    private record Answer(String outcome, JsonNode data) {
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>Rate limiters for the app: TikTok's QPS and QPM quotas are per developer app, shared by every connection
  * and stream, so all calls draw from one bucket per window and wait (up to {@code rate-limit-wait}) for a permit;
- * one more per advertiser for TikTok's per-advertiser limit. The daily quota is {@link DailyQuota}.</li>
+ * one more per advertiser for TikTok's per-advertiser limit. The daily quota is {@link DailyQuota}. The Display API
+ * has its own budget per endpoint (TikTok: 600 calls a minute).</li>
  * <li>A retry per endpoint: bounded attempts with exponential backoff and full jitter, or TikTok's
  * {@code Retry-After} when it sends one, only for failures that may pass on their own (rate limits, TikTok-side
  * faults, timeouts).</li>
@@ -39,6 +40,7 @@ class TikTokResilience {
     private final RateLimiter rateLimiter;
     private final RateLimiter minuteLimiter;
     private final RateLimiterRegistry advertiserLimiters;
+    private final RateLimiterRegistry displayLimiters;
     private final RetryRegistry retries;
     private final CircuitBreakerRegistry circuitBreakers;
 
@@ -57,6 +59,14 @@ class TikTokResilience {
         this.advertiserLimiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
                 .limitForPeriod(tiktok.advertiserQps())
                 .limitRefreshPeriod(Duration.ofSeconds(1))
+                .timeoutDuration(tiktok.rateLimitWait())
+                .build());
+        // TikTok counts Display API calls per endpoint in a sliding minute: spreading the budget over one-second
+        // periods keeps any sliding minute (61 periods at most) close to displayQpm; the default 540 stays under 600.
+        boolean perSecond = tiktok.displayQpm() >= 60;
+        this.displayLimiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
+                .limitForPeriod(perSecond ? tiktok.displayQpm() / 60 : 1)
+                .limitRefreshPeriod(perSecond ? Duration.ofSeconds(1) : Duration.ofMillis(60_000L / tiktok.displayQpm()))
                 .timeoutDuration(tiktok.rateLimitWait())
                 .build());
         this.retries = RetryRegistry.of(RetryConfig.custom()
@@ -104,6 +114,11 @@ class TikTokResilience {
     /** The per-second budget of one advertiser (TikTok's per-advertiser limit, 40133 when exceeded). */
     RateLimiter advertiserLimiter(String advertiserId) {
         return advertiserLimiters.rateLimiter("tiktok-advertiser-" + advertiserId);
+    }
+
+    /** The app's budget for one Display API endpoint ({@code /v2/video/list/}...). */
+    RateLimiter displayLimiter(String endpoint) {
+        return displayLimiters.rateLimiter("tiktok-display-" + endpoint);
     }
 
     Retry retry(String endpoint) {

@@ -1,7 +1,9 @@
 package io.adpulse.ingest.web;
 
+import io.adpulse.events.ConnectionKind;
 import io.adpulse.ingest.connection.ConnectionRepository;
 import io.adpulse.ingest.connection.ConnectionStatus;
+import io.adpulse.ingest.organic.OrganicScheduler;
 import io.adpulse.ingest.sync.ConnectionOverview;
 import io.adpulse.ingest.sync.ConnectionOverviews;
 import io.adpulse.ingest.sync.SyncReason;
@@ -33,11 +35,14 @@ class ConnectionsController {
     private final ConnectionRepository connections;
     private final ConnectionOverviews overviews;
     private final SyncRequests syncs;
+    private final OrganicScheduler organic;
 
-    ConnectionsController(ConnectionRepository connections, ConnectionOverviews overviews, SyncRequests syncs) {
+    ConnectionsController(ConnectionRepository connections, ConnectionOverviews overviews, SyncRequests syncs,
+            OrganicScheduler organic) {
         this.connections = connections;
         this.overviews = overviews;
         this.syncs = syncs;
+        this.organic = organic;
     }
 
     /** Every known connection, active or not, ordered by id. */
@@ -52,7 +57,10 @@ class ConnectionsController {
         return overviews.one(id).switchIfEmpty(Mono.error(() -> unknown(id)));
     }
 
-    /** Queues a sync of an active connection: 202; 404 for an unknown id; 409 for one that is not active. */
+    /**
+     * Queues a sync of an active connection (for a creator connection: a poll of its organic videos): 202; 404 for
+     * an unknown id; 409 for one that is not active.
+     */
     @PostMapping("/{id}/sync")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<SyncAccepted> sync(@PathVariable String id, @RequestHeader(value = ACTOR_HEADER, required = false) String actor) {
@@ -63,7 +71,11 @@ class ConnectionsController {
                         throw new ResponseStatusException(HttpStatus.CONFLICT, "Connection '" + id + "' is "
                                 + connection.status() + "; it must be granted again before it can sync");
                     }
-                    syncs.request(id, SyncReason.MANUAL, actor == null || actor.isBlank() ? SYSTEM : actor.strip());
+                    if (connection.kind() == ConnectionKind.CREATOR) {
+                        organic.request(id);
+                    } else {
+                        syncs.request(id, SyncReason.MANUAL, actor == null || actor.isBlank() ? SYSTEM : actor.strip());
+                    }
                     return new SyncAccepted(id, "QUEUED");
                 });
     }

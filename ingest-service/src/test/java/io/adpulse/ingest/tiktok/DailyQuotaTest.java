@@ -58,7 +58,7 @@ class DailyQuotaTest extends IngestServiceTestBase {
 
     private DailyQuota quota(String app, long limit, Clock clock) {
         IngestSettings.TikTok t = settings.tiktok();
-        IngestSettings.TikTok tiktok = new IngestSettings.TikTok(t.baseUrl(), app, t.appSecret(), t.qps(), t.qpm(),
+        IngestSettings.TikTok tiktok = new IngestSettings.TikTok(t.baseUrl(), t.openApiBaseUrl(), t.displayQpm(), app, t.appSecret(), t.qps(), t.qpm(),
                 limit, t.advertiserQps(), t.rateLimitWait(), t.connectTimeout(), t.responseTimeout(), t.maxAttempts(),
                 t.initialBackoff(), t.maxBackoff(), t.circuitFailureRate(), t.circuitOpenDuration());
         IngestSettings custom = new IngestSettings(settings.pollInterval(), settings.backfillDays(),

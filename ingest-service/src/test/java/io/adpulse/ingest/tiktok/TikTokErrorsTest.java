@@ -36,6 +36,30 @@ class TikTokErrorsTest {
                 .isEqualTo(type.equals("TikTokTokenRejectedException"));
     }
 
+    @ParameterizedTest(name = "Display API {0} (HTTP {1}) is {2} {3}, retryable={4}")
+    @CsvSource({
+            "access_token_invalid, 401, TikTokTokenRejectedException, 40105, false",
+            "scope_not_authorized, 401, TikTokAuthorizationException, 40001, false",
+            "scope_permission_missed, 400, TikTokAuthorizationException, 40001, false",
+            "rate_limit_exceeded, 429, TikTokRateLimitedException, 40100, true",
+            "invalid_params, 400, TikTokRequestException, 40002, false",
+            "internal_error, 500, TikTokServerException, 50000, true",
+            "something_new, 503, TikTokServerException, -1, true",
+            "something_else, 403, TikTokRequestException, -1, false"})
+    void mapsDisplayApiErrorsToTheirMarketingApiEquivalents(String error, int status, String type, int code,
+            boolean retryable) {
+        TikTokApiException failure = TikTokErrors.forDisplayError("/v2/video/list/", status, error, "message",
+                "log-1", null, java.time.Instant.EPOCH);
+
+        assertThat(failure.getClass().getSimpleName()).isEqualTo(type);
+        assertThat(failure.code()).isEqualTo(code);
+        assertThat(failure.retryable()).isEqualTo(retryable);
+        assertThat(failure.httpStatus()).isEqualTo(status);
+        assertThat(failure.requestId()).isEqualTo("log-1");
+        assertThat(failure.getMessage()).contains("POST /v2/video/list/", error, "log-1");
+        assertThat(failure instanceof TokenRejected).isEqualTo(code == 40105);
+    }
+
     @ParameterizedTest(name = "HTTP {0} retryable={1}")
     @CsvSource({"503, true", "500, true", "429, true", "404, false", "400, false"})
     void mapsHttpStatuses(int status, boolean retryable) {
