@@ -124,7 +124,7 @@ class OpenApiTest extends ReportingServiceTest {
                         .expectHeader().value("Content-Disposition", v -> assertThat(v).startsWith("attachment;"));
             }
         }
-        assertThat(exports).isEqualTo(7);
+        assertThat(exports).isEqualTo(8);
     }
 
     @Test

@@ -49,7 +49,39 @@ class PrivacyErasureTest extends ReportingServiceTest {
         assertThat(done.service()).isEqualTo("reporting-service");
         assertThat(done.connectionId()).isEqualTo("conn-" + erased);
         assertThat(done.deletedRows()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("entity_state", 2L, "daily_metric", 2L, "hourly_metric", 2L));
+                Map.of("entity_state", 2L, "daily_metric", 2L, "hourly_metric", 2L, "organic_video", 0L));
+    }
+
+    @Test
+    void erasureOfACreatorDeletesItsOrganicVideosOnly() {
+        String erased = UUID.randomUUID().toString();
+        String kept = UUID.randomUUID().toString();
+        seedOrganic(erased, "creator-" + erased);
+        seedOrganic(kept, "creator-" + kept);
+        String requestId = "erasure-" + UUID.randomUUID();
+        var data = new PrivacyRequested(requestId, "creator-" + erased, ConnectionKind.CREATOR, List.of(), erased,
+                PrivacyRequested.Kind.ERASURE, "admin", T0, PrivacyRequested.Reason.DISCONNECT);
+
+        kafka.publish(EventEnvelope.of("/adpulse/auth-service", "creator-" + erased, T0, data, requestId));
+
+        PrivacyCompleted done = awaitCompletion(requestId);
+        assertThat(done.deletedRows()).containsEntry("organic_video", 2L);
+        assertThat(organicRows(erased)).isZero();
+        assertThat(organicRows(kept)).isEqualTo(2);
+    }
+
+    private void seedOrganic(String openId, String connectionId) {
+        for (String videoId : List.of("7300000000000000001", "7300000000000000002")) {
+            db.sql("insert into organic_video (connection_id, open_id, video_id, view_count, observed_at, event_id)"
+                            + " values (:c, :o, :v, 10, now(), gen_random_uuid()::text)")
+                    .bind("c", connectionId).bind("o", openId).bind("v", videoId)
+                    .fetch().rowsUpdated().block(Duration.ofSeconds(10));
+        }
+    }
+
+    private long organicRows(String openId) {
+        return db.sql("select count(*) from organic_video where open_id = :o").bind("o", openId)
+                .map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10));
     }
 
     @Test

@@ -11,7 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Deletes every row of one account from this service's tables: entity snapshots and daily and hourly metrics
- * whose connection is the request's or whose advertiser is one of its ids. One SQL statement of data-modifying
+ * whose connection is the request's or whose advertiser is one of its ids, and the organic videos of the connection
+ * or of the creator ({@code openId}, one of the request's account ids). One SQL statement of data-modifying
  * CTEs, so the erasure is all or nothing; running it again deletes nothing more, which makes a redelivered request
  * harmless.
  */
@@ -43,6 +44,7 @@ class AccountEraser {
         tables.put("daily_metric", account);
         tables.put("hourly_metric", account);
         tables.put("entity_state", account);
+        tables.put("organic_video", "connection_id = :connection or open_id = any(:ids)");
         return Collections.unmodifiableMap(tables);
     }
 
