@@ -345,7 +345,23 @@ final class FakeTikTok {
         return respond(Map.of("code", 0, "message", "OK", "request_id", nextRequestId(), "data", data));
     }
 
+    /** Scripted failure: an HTTP status instead of TikTok's envelope (e.g. 503). */
+    static int httpStatus(int status) {
+        return -status;
+    }
+
+    /** Scripted failure: HTTP 200 with a body cut off in the middle, as a dropped connection leaves it. */
+    static final int TRUNCATED_BODY = -1;
+
     private Mono<ServerResponse> error(int code) {
+        if (code == TRUNCATED_BODY) {
+            return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"code\":0,\"message\":\"OK\",\"data\":{\"list\":[{\"dimensions\":");
+        }
+        if (code < 0) {
+            return ServerResponse.status(-code).contentType(MediaType.TEXT_HTML)
+                    .bodyValue("<html><body>" + -code + " Service Unavailable</body></html>");
+        }
         String message = switch (code) {
             case 40100 -> "Too many requests. Please retry in some time.";
             case 40105 -> "Access token is incorrect or has been revoked.";

@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,6 +105,47 @@ class TikTokFailuresTest extends IngestServiceTestBase {
                 .containsEntry("api_calls", 13L);
         assertThat(calls(connectionId, FakeTikTok.REPORT_GET, "40100")).isEqualTo(2.0);
         assertThat(calls(connectionId, FakeTikTok.CAMPAIGN_GET, "40100")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aSyncUnderAFaultStormPublishesExactlyWhatACleanSyncPublishes() {
+        FakeTikTok.Advertiser clean = stormData(withOneCampaign(kiritimatiAdvertiser(uniqueToken())));
+        FakeTikTok.Advertiser stormy = stormData(withOneCampaign(kiritimatiAdvertiser(uniqueToken())));
+        // every endpoint fails three times in different ways before it answers (the retries allow four attempts)
+        for (String endpoint : List.of(FakeTikTok.CAMPAIGN_GET, FakeTikTok.REPORT_GET)) {
+            for (int failure : List.of(40100, FakeTikTok.httpStatus(503), FakeTikTok.TRUNCATED_BODY)) {
+                TIKTOK.failNext(endpoint, stormy.id, failure, 1);
+            }
+        }
+
+        grantAndAwaitBackfill(clean);
+        String stormyConnection = grantAndAwaitBackfill(stormy);
+
+        assertThat(firstRun(stormyConnection)).containsEntry("result", "SUCCEEDED");
+        assertThat(publishedState(stormy.id)).as("metrics and entities published under the storm")
+                .isEqualTo(publishedState(clean.id)).isNotEmpty();
+        assertThat(metrics(stormy.id)).as("each fact once").hasSameSizeAs(metrics(clean.id));
+        assertThat(calls(stormyConnection, FakeTikTok.REPORT_GET, "http_503")).isEqualTo(1.0);
+        assertThat(calls(stormyConnection, FakeTikTok.REPORT_GET, "malformed_body")).isEqualTo(1.0);
+    }
+
+    private static FakeTikTok.Advertiser stormData(FakeTikTok.Advertiser advertiser) {
+        return advertiser
+                .row(CAMPAIGN_LEVEL, "1801", TODAY.minusDays(20), BackfillAndPollingTest.values("5.000", "500", "5"))
+                .row(CAMPAIGN_LEVEL, "1801", TODAY.minusDays(2), BackfillAndPollingTest.values("6.250", "640", "7"))
+                .row(CAMPAIGN_LEVEL, "1801", TODAY, BackfillAndPollingTest.values("1.500", "90", "1"));
+    }
+
+    /** What was published about an advertiser, without what names the advertiser or the moment. */
+    private static Set<String> publishedState(String advertiserId) {
+        Set<String> state = new TreeSet<>();
+        metrics(advertiserId).forEach(e -> state.add("metric " + e.data().level() + " " + e.data().entityId() + " "
+                + e.data().granularity() + " " + e.data().statDate() + " " + e.data().statHour() + " "
+                + new TreeMap<>(e.data().metrics()) + " missing " + e.data().missing()));
+        entities(advertiserId).forEach(e -> state.add("entity " + e.data().level() + " " + e.data().entityId() + " "
+                + e.data().name() + " " + e.data().status() + " " + e.data().budget()));
+        return state.stream().map(line -> line.replace(advertiserId, "<advertiser>"))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
