@@ -83,6 +83,33 @@ class E2eNotificationTest extends AlertingServiceTest {
                 .startsWith("Campaign Winter Boots Prospecting is back on pace.");
     }
 
+    @Test
+    void aBurstOfAlertsLargerThanADispatchBatchIsRoutedAndNotifiedInOnePass() {
+        String advertiser = "many-" + UUID.randomUUID();
+        int campaigns = 130; // more than the dispatcher's batch of 100
+        KAFKA.send(Topics.ENTITIES, advertiser, Observations.advertiser(advertiser, NOW.minusSeconds(3600)));
+        for (int i = 0; i < campaigns; i++) {
+            KAFKA.send(Topics.ENTITIES, advertiser,
+                    Observations.dailyBudgetCampaign(advertiser, "cmp-" + i, "100.00", NOW.minusSeconds(3600)));
+        }
+        for (int i = 0; i < campaigns; i++) {
+            KAFKA.send(Topics.METRICS, advertiser,
+                    Observations.dailySpend(advertiser, "cmp-" + i, TODAY, "140.00", NOW.minusSeconds(300)));
+        }
+        await().atMost(Duration.ofSeconds(90)).until(() -> alerts(advertiser, "FIRING") == campaigns);
+
+        // one pass routes every new alert and flushes the group: it must finish, not hang on its own connection
+        dispatcher.dispatch(NOW.plusSeconds(1)).block(Duration.ofSeconds(30));
+        worker.deliverDue(NOW.plusSeconds(1)).block(Duration.ofSeconds(30));
+
+        List<Received> received = RECEIVER.received("/team", advertiser);
+        assertThat(received).hasSize(1);
+        JsonNode alerts = JSON.readTree(received.get(0).body()).get("alerts");
+        assertThat(alerts).hasSize(campaigns);
+        assertThat(db.sql("select count(*) from alert where labels ->> 'advertiser_id' = :advertiser and not routed")
+                .bind("advertiser", advertiser).map(row -> row.get(0, Long.class)).one().block()).isZero();
+    }
+
     private void tick(Instant at) {
         dispatcher.dispatch(at).then(worker.deliverDue(at)).block();
     }

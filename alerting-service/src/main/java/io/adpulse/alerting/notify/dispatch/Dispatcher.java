@@ -89,7 +89,10 @@ public class Dispatcher {
     }
 
     private Mono<Integer> routeBatch(Instant now) {
-        return alerts.unrouted(batchSize)
+        // The batch is read to the end before routing it: the pass runs on one connection, and a query issued while
+        // a result is still being read waits behind it, so routing from inside the read would never finish.
+        return alerts.unrouted(batchSize).collectList()
+                .flatMapMany(Flux::fromIterable)
                 .concatMap(alert -> route(alert, now).then(alerts.markRouted(alert.id())).thenReturn(1))
                 .reduce(0, Integer::sum);
     }
@@ -110,7 +113,8 @@ public class Dispatcher {
         return Mono.zip(silences.mutedAt(now), inhibits.at(now)).flatMap(mutes -> {
             Predicate<Alert> muted = alert -> mutes.getT1().test(alert.matchLabels())
                     || !mutes.getT2().apply(alert).isEmpty();
-            return groups.due(now, Integer.MAX_VALUE)
+            return groups.due(now, Integer.MAX_VALUE).collectList() // read fully first, as in routeBatch
+                    .flatMapMany(Flux::fromIterable)
                     .concatMap(group -> flush(group, muted, now))
                     .then();
         });
