@@ -3,8 +3,10 @@
 // Every number the services send is a decimal string; a missing one (null) is shown as "missing", never as 0.
 
 const $ = (id) => document.getElementById(id);
-const state = { roles: [], user: '', advertisers: [], currency: 'USD', timeZone: 'UTC', syncing: new Set(), chart: null };
+const state = { roles: [], user: '', advertisers: [], brands: [], clients: [], currency: 'USD', timeZones: [], syncing: new Set(),
+  chart: null, drill: null };
 const ALERT_ROLES = ['ADMIN', 'OPERATOR', 'ONCALL'];
+const REPORT_ROLES = ['ADMIN', 'OPERATOR'];
 
 // ---------- HTTP ----------
 
@@ -55,25 +57,33 @@ function count(v) { return isMissing(v) ? MISSING : new Intl.NumberFormat().form
 function percent(v, digits = 2) { return isMissing(v) ? MISSING : `${(Number(v) * 100).toFixed(digits)} %`; }
 function ratio(v) { return isMissing(v) ? MISSING : `${Number(v).toFixed(2)}×`; }
 
+/** format(value, currency): amounts in the report's currency (the scope's when absent). */
 const FIGURES = {
-  spend: { label: 'Spend', format: (v) => money(v), better: 0 },
-  impressions: { label: 'Impressions', format: count, better: 1 },
-  clicks: { label: 'Clicks', format: count, better: 1 },
-  ctr: { label: 'CTR', format: percent, better: 1 },
-  cpc: { label: 'CPC', format: (v) => money(v), better: -1 },
-  cpm: { label: 'CPM', format: (v) => money(v), better: -1 },
-  conversions: { label: 'Conversions', format: count, better: 1 },
-  cpa: { label: 'CPA', format: (v) => money(v), better: -1 },
-  conversionValue: { label: 'Conversion value', format: (v) => money(v), better: 1 },
-  roas: { label: 'ROAS', format: ratio, better: 1 },
-  conversionRate: { label: 'Conversion rate', format: percent, better: 1 },
-  videoViews: { label: 'Video views', format: count, better: 1 },
+  spend: { label: 'Spend', format: (v, c) => money(v, c), better: 0 },
+  impressions: { label: 'Impressions', format: (v) => count(v), better: 1 },
+  clicks: { label: 'Clicks', format: (v) => count(v), better: 1 },
+  ctr: { label: 'CTR', format: (v) => percent(v), better: 1 },
+  cpc: { label: 'CPC', format: (v, c) => money(v, c), better: -1 },
+  cpm: { label: 'CPM', format: (v, c) => money(v, c), better: -1 },
+  conversions: { label: 'Conversions', format: (v) => count(v), better: 1 },
+  cpa: { label: 'CPA', format: (v, c) => money(v, c), better: -1 },
+  conversionValue: { label: 'Conversion value', format: (v, c) => money(v, c), better: 1 },
+  roas: { label: 'ROAS', format: (v) => ratio(v), better: 1 },
+  conversionRate: { label: 'Conversion rate', format: (v) => percent(v), better: 1 },
+  videoViews: { label: 'Video views', format: (v) => count(v), better: 1 },
 };
 
 function dateTime(iso) {
   if (!iso) return '';
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+/** An instant in the browser's zone, with the zone named (dateStyle cannot be combined with timeZoneName). */
+function dateTimeZone(iso) {
+  if (!iso) return '';
+  return new Date(iso).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
+    timeZoneName: 'short' });
+}
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function ago(iso) {
   if (!iso) return '';
   const s = Math.round((Date.now() - new Date(iso).getTime()) / 1000);
@@ -168,12 +178,67 @@ const hasRole = (...roles) => state.roles.some((r) => roles.includes(r));
 
 // ---------- filters and the URL ----------
 
-function selectedAdvertiser() { return state.advertisers.find((a) => a.advertiserId === $('advertiser').value); }
+// The scope is one advertiser, a brand (its advertisers summed) or a client (the advertisers of all its brands);
+// the selector's values are "advertiser:<id>", "brand:<id>" and "client:<id>".
+const SCOPE_KINDS = ['advertiser', 'brand', 'client'];
 
-/** The advertiser the reports are about; a failed advertiser list fails every report panel with its reason. */
-function reportAdvertiser() {
+function parseScope(value) {
+  const i = (value || '').indexOf(':');
+  if (i < 0 || !SCOPE_KINDS.includes(value.slice(0, i))) return null;
+  return { kind: value.slice(0, i), id: value.slice(i + 1) };
+}
+const scopeValue = (kind, id) => `${kind}:${id}`;
+
+function advertisersOf(brands) {
+  const ids = new Set(brands.flatMap((b) => b.advertiserIds || []));
+  return state.advertisers.filter((a) => ids.has(a.advertiserId));
+}
+
+/** The chosen scope with its name and its known advertisers; null when nothing can be chosen. */
+function selectedScope() {
+  const s = parseScope($('scope').value);
+  if (!s) return null;
+  if (s.kind === 'advertiser') {
+    const a = state.advertisers.find((x) => x.advertiserId === s.id);
+    return a ? { ...s, name: a.name || a.advertiserId, advertisers: [a] } : null;
+  }
+  if (s.kind === 'brand') {
+    const b = state.brands.find((x) => x.brandId === s.id);
+    return b ? { ...s, name: b.name, clientId: b.clientId, advertisers: advertisersOf([b]) } : null;
+  }
+  const c = state.clients.find((x) => x.clientId === s.id);
+  return c ? { ...s, name: c.name, clientId: c.clientId, advertisers: advertisersOf(state.brands.filter((b) => b.clientId === c.clientId)) } : null;
+}
+
+/** The scope the reports are about; a failed advertiser list fails every report panel with its reason. */
+function reportScope() {
   if (state.advertisersError) throw state.advertisersError;
-  return selectedAdvertiser();
+  return selectedScope();
+}
+
+/** A brand or client none of whose advertisers has reported data: nothing to ask the services. */
+const unreported = (scope) => !scope || scope.advertisers.length === 0;
+const unreportedText = (scope) => `No advertiser of the ${scope.kind} ${scope.name} has reported data yet. `
+  + 'An administrator assigns advertisers to brands through the reporting API.';
+
+/** The currencies of a brand's or client's advertisers when there are several (never added up), else null. */
+function mixedCurrencies(scope) {
+  if (!scope || scope.kind === 'advertiser') return null;
+  const currencies = [...new Set(scope.advertisers.map((a) => a.currency).filter(Boolean))].sort();
+  return currencies.length > 1 ? currencies : null;
+}
+const oneCurrencyText = (scope, what) => `The advertisers of the ${scope.kind} ${scope.name} report in `
+  + `${mixedCurrencies(scope).join(' and ')}; ${what} needs one currency. Choose one of the advertisers under Scope.`;
+
+/** The query parameters naming the scope: advertiserId, brand or client. */
+function scopeParams(scope = selectedScope()) {
+  if (!scope) return {};
+  return scope.kind === 'advertiser' ? { advertiserId: scope.id } : { [scope.kind]: scope.id };
+}
+
+function clientName(id) {
+  const c = state.clients.find((x) => x.clientId === id);
+  return c ? c.name : id;
 }
 
 function todayIn(zone) {
@@ -185,11 +250,11 @@ function addDays(ymd, days) {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-/** Presets end yesterday in the advertiser's zone, so a partial day does not skew the comparison. */
+/** Presets end yesterday in the advertisers' zones (the zone furthest behind), so a partial day does not skew the comparison. */
 function applyPreset() {
   const preset = $('preset').value;
   if (preset === 'custom') return;
-  const today = todayIn(state.timeZone);
+  const today = (state.timeZones.length ? state.timeZones : ['UTC']).map(todayIn).sort()[0];
   if (preset === 'mtd') { $('from').value = today.slice(0, 8) + '01'; $('to').value = today; return; }
   const to = addDays(today, -1);
   $('to').value = to;
@@ -199,7 +264,9 @@ function applyPreset() {
 function grain() { return document.querySelector('input[name="grain"]:checked').value; }
 
 function saveToUrl() {
-  const p = new URLSearchParams({ advertiser: $('advertiser').value, preset: $('preset').value, grain: grain() });
+  const scope = parseScope($('scope').value);
+  const p = new URLSearchParams(scope ? { [scope.kind]: scope.id } : {});
+  p.set('preset', $('preset').value); p.set('grain', grain());
   if ($('preset').value === 'custom') { p.set('from', $('from').value); p.set('to', $('to').value); }
   history.replaceState(null, '', `#${p}`);
 }
@@ -211,11 +278,12 @@ function restoreFromUrl() {
   if (p.get('to')) $('to').value = p.get('to');
   const g = document.querySelector(`input[name="grain"][value="${p.get('grain')}"]`);
   if (g) g.checked = true;
-  return p.get('advertiser');
+  const kind = SCOPE_KINDS.find((k) => p.get(k));
+  return kind ? scopeValue(kind, p.get(kind)) : null;
 }
 
 function query(extra = {}) {
-  const p = new URLSearchParams({ advertiserId: $('advertiser').value, from: $('from').value, to: $('to').value, ...extra });
+  const p = new URLSearchParams({ ...scopeParams(), from: $('from').value, to: $('to').value, ...extra });
   return p.toString();
 }
 
@@ -235,42 +303,91 @@ async function loadSession() {
   $('connect').hidden = !hasRole('ADMIN');
   $('connect-creator').hidden = !hasRole('ADMIN');
   document.querySelector('.actions-col').hidden = !hasRole('ADMIN');
+  $('report-generate').hidden = !hasRole(...REPORT_ROLES);
 }
 
-// ---------- advertisers ----------
+// ---------- scopes: advertisers, brands, clients ----------
 
-async function loadAdvertisers(preferred) {
+async function loadScopes(preferred) {
   let advertisers;
+  const groups = Promise.allSettled([api('/api/reporting/brands'), api('/api/reporting/clients')]);
   try { ({ advertisers } = await api('/api/reporting/advertisers')); state.advertisersError = null; }
   catch (e) {
     state.advertisersError = e;
-    if (state.advertisers.length === 0) { $('advertiser').replaceChildren(el('option', { value: '', text: 'Advertisers unavailable' })); $('advertiser').disabled = true; }
+    if (state.advertisers.length === 0) { $('scope').replaceChildren(el('option', { value: '', text: 'Advertisers unavailable' })); $('scope').disabled = true; }
     throw e;
   }
+  const [brands, clients] = await groups;
   state.advertisers = advertisers;
-  const select = $('advertiser');
+  if (brands.status === 'fulfilled') state.brands = brands.value.brands;
+  if (clients.status === 'fulfilled') state.clients = clients.value.clients;
+  const groupsError = brands.status === 'rejected' ? brands.reason : clients.status === 'rejected' ? clients.reason : null;
+  const select = $('scope');
   const chosen = preferred || select.value;
-  select.replaceChildren(...advertisers.map((a) => el('option', { value: a.advertiserId,
-    text: `${a.name || a.advertiserId}${a.deleted ? ' (deleted)' : ''} · ${a.currency}` })));
-  if (advertisers.length === 0) select.append(el('option', { value: '', text: 'No advertiser yet' }));
-  if (advertisers.some((a) => a.advertiserId === chosen)) select.value = chosen;
-  select.disabled = advertisers.length === 0;
-  onAdvertiserChosen();
+  const group = (label, options) => (options.length ? el('optgroup', { label }, options) : null);
+  select.replaceChildren(...[
+    advertisers.length === 0 ? el('option', { value: '', text: 'No advertiser yet' }) : null,
+    group('Advertisers', advertisers.map((a) => el('option', { value: scopeValue('advertiser', a.advertiserId),
+      text: `${a.name || a.advertiserId}${a.deleted ? ' (deleted)' : ''} · ${a.currency}` }))),
+    group('Brands', state.brands.map((b) => el('option', { value: scopeValue('brand', b.brandId),
+      text: `${b.name} · brand of ${clientName(b.clientId)} · ${plural((b.advertiserIds || []).length, 'advertiser')}` }))),
+    group('Clients', state.clients.map((c) => el('option', { value: scopeValue('client', c.clientId),
+      text: `${c.name} · client · ${plural((c.brandIds || []).length, 'brand')}` }))),
+    groupsError ? el('option', { value: '', disabled: true, text: `Brands and clients unavailable: ${groupsError.message}` }) : null,
+  ].filter(Boolean));
+  if (chosen && [...select.options].some((o) => o.value === chosen)) select.value = chosen;
+  select.disabled = select.options.length === 0 || (advertisers.length === 0 && state.brands.length === 0);
+  fillReportFilters();
+  onScopeChosen();
 }
 
-/** Says when the chosen advertiser's history is still being read, so half-filled figures are not taken as final. */
+/** Says when a chosen advertiser's history is still being read, so half-filled figures are not taken as final. */
 function syncHint() {
   const hint = $('sync-hint');
-  hint.hidden = !(state.backfilling && state.backfilling.has($('advertiser').value));
-  hint.textContent = 'This advertiser’s history is still being read from TikTok: recent figures may be incomplete. The reports refresh when the sync ends.';
+  const scope = selectedScope();
+  const reading = scope ? scope.advertisers.filter((a) => state.backfilling && state.backfilling.has(a.advertiserId)) : [];
+  hint.hidden = reading.length === 0;
+  hint.textContent = scope && scope.kind === 'advertiser'
+    ? 'This advertiser’s history is still being read from TikTok: recent figures may be incomplete. The reports refresh when the sync ends.'
+    : `The history of ${reading.map((a) => a.name || a.advertiserId).join(', ')} is still being read from TikTok: recent figures may be incomplete. The reports refresh when the sync ends.`;
 }
 
-function onAdvertiserChosen() {
+function zoneNote(scope, currencies) {
+  if (!scope) return '';
+  if (scope.kind === 'advertiser') {
+    const a = scope.advertisers[0];
+    return `Dates are ${a.name || a.advertiserId}'s local days (${a.timeZone}); amounts in ${a.currency}.`;
+  }
+  const what = `${scope.kind} ${scope.name}`;
+  const n = scope.advertisers.length;
+  if (n === 0) return `No advertiser of the ${what} has reported data yet.`;
+  const days = state.timeZones.length === 1 ? `their local days (${state.timeZones[0]})` : `each advertiser's own local days (${state.timeZones.join(', ')})`;
+  const amounts = currencies.length === 1 ? `amounts in ${currencies[0]}`
+    : `they report in ${currencies.join(' and ')}, which are never added up: totals are per currency, and charts and rankings need one advertiser`;
+  return `Sums over ${n === 1 ? 'the one advertiser' : `the ${n} advertisers`} of the ${what}. Dates are ${days}; ${amounts}.`;
+}
+
+/** Another scope's figures must not linger, faded, under this scope's error: the panels start empty. */
+function clearScopePanels() {
+  $('kpis').replaceChildren(); $('overview-meta').textContent = ''; $('rollup').tBodies[0].replaceChildren();
+  if (state.chart) { state.chart.destroy(); state.chart = null; }
+  $('chart').replaceChildren(); $('series').tBodies[0].replaceChildren(); $('trend-note').textContent = '';
+  $('top-table').tBodies[0].replaceChildren(); $('daily').tBodies[0].replaceChildren(); $('daily').tFoot.replaceChildren();
+  $('pacing-list').replaceChildren(); $('pacing-summary').replaceChildren(); $('pacing-meta').textContent = '';
+  for (const id of ['overview-csv', 'trend-csv', 'top-csv', 'daily-csv', 'pacing-csv']) setDownload(id, null);
+}
+
+function onScopeChosen() {
   syncHint();
-  const a = selectedAdvertiser();
-  state.timeZone = a ? a.timeZone : 'UTC';
-  state.currency = a ? a.currency : 'USD';
-  $('zone').textContent = a ? `Dates are ${a.name || a.advertiserId}'s local days (${a.timeZone}); amounts in ${a.currency}.` : '';
+  const scope = selectedScope();
+  const advertisers = scope ? scope.advertisers : [];
+  state.timeZones = [...new Set(advertisers.map((a) => a.timeZone).filter(Boolean))];
+  const currencies = [...new Set(advertisers.map((a) => a.currency).filter(Boolean))];
+  state.currency = currencies[0] || 'USD';
+  $('zone').textContent = zoneNote(scope, currencies);
+  if (state.drill && !advertisers.some((a) => a.advertiserId === state.drill.advertiserId)) closeDrill();
+  // a refresh of the lists keeps what the user picked in the reports panel; a new scope moves it along
+  if ($('scope').value !== state.followedScope) { state.followedScope = $('scope').value; followScopeInReports(scope); }
   applyPreset();
 }
 
@@ -298,10 +415,16 @@ function deltaNode(name, delta, previousText) {
 }
 
 async function loadOverview(current) {
-  const section = $('overview');
-  const a = reportAdvertiser();
-  $('overview-empty').hidden = !!a;
-  if (!a) {
+  const scope = reportScope();
+  $('overview-empty').hidden = !unreported(scope);
+  $('rollup-box').hidden = !mixedCurrencies(scope);
+  if (scope && unreported(scope)) {
+    $('overview-empty').textContent = unreportedText(scope);
+    $('kpis').replaceChildren(); $('overview-meta').textContent = ''; setDownload('overview-csv', null);
+    return;
+  }
+  if (mixedCurrencies(scope)) { $('kpis').replaceChildren(); await loadRollup(scope, current); return; }
+  if (!scope) {
     $('overview-empty').textContent = hasRole('ADMIN')
       ? 'No advertiser has reported data yet. Connect a TikTok advertiser below; figures appear after its first sync.'
       : 'No advertiser has reported data yet. An administrator has to connect a TikTok advertiser first.';
@@ -311,23 +434,49 @@ async function loadOverview(current) {
   const o = await api(`/api/reporting/overview?${query()}`);
   if (!current()) return;
   const cur = o.current; const prev = o.previous;
+  const zones = o.timeZone || (o.timeZones || []).join(', ') || 'time zone unknown';
+  const days = o.advertiserIds && o.advertiserIds.length > 1 ? 'advertiser-days' : 'days';
   $('overview-meta').textContent = `${shortDate(cur.from)} – ${shortDate(cur.to)} vs ${shortDate(prev.from)} – ${shortDate(prev.to)} · `
-    + `${cur.daysReported} of ${cur.daysInRange} days reported · ${o.timeZone} · ${o.currency}`;
+    + `${cur.daysReported} of ${cur.daysInRange} ${days} reported · ${zones} · ${o.currency}`;
   const names = ['spend', 'impressions', 'clicks', 'ctr', 'cpc', 'cpm', 'conversions', 'cpa', 'conversionValue', 'roas'];
   $('kpis').replaceChildren(...names.map((name) => {
     const spec = FIGURES[name];
-    const value = spec.format(cur.metrics[name]);
-    const previous = spec.format(prev.metrics[name]);
+    const value = spec.format(cur.metrics[name], o.currency);
+    const previous = spec.format(prev.metrics[name], o.currency);
     const previousText = previous === MISSING ? 'missing' : previous;
-    return el('div', { className: 'kpi', role: 'listitem' },
+    return el('div', { className: 'kpi', role: 'listitem', 'data-metric': name },
       el('span', { className: 'kpi-label', text: spec.label }),
       value === MISSING
         ? el('b', { className: 'missing', text: 'missing', title: 'TikTok did not report this figure for every day of the range' })
-        : el('b', { text: value }),
+        : el('b', { text: value, 'data-value': String(cur.metrics[name]) }),
       deltaNode(name, o.deltas[name], previousText),
       el('span', { className: 'kpi-prev', text: `prev. ${previousText}` }));
   }));
   setDownload('overview-csv', `/api/reporting/overview?${query({ format: 'csv' })}`);
+}
+
+/** A brand or client in several currencies: its totals per currency, from the roll-up. */
+async function loadRollup(scope, current) {
+  const params = { by: scope.kind, [scope.kind]: scope.id, from: $('from').value, to: $('to').value };
+  const rollup = await api(`/api/reporting/rollups?${new URLSearchParams(params)}`);
+  if (!current()) return;
+  $('overview-meta').textContent = `${shortDate(rollup.from)} – ${shortDate(rollup.to)} · each advertiser's local days `
+    + `(${state.timeZones.join(', ')}) · per currency`;
+  $('rollup-note').textContent = `The advertisers of the ${scope.kind} ${scope.name} report in several currencies. `
+    + 'Amounts in different currencies are never added up, so the totals are shown per currency.';
+  $('rollup').tBodies[0].replaceChildren(...rollup.rows.map((r) => {
+    const m = r.metrics;
+    return el('tr', { 'data-currency': r.currency },
+      el('th', { scope: 'row', text: r.currency }), cell(String(r.advertisers), 'num'),
+      el('td', { className: isMissing(m.spend) ? 'num missing' : 'num', text: money(m.spend, r.currency) ?? 'missing',
+        'data-value': isMissing(m.spend) ? null : String(m.spend) }),
+      cell(count(m.impressions), 'num'), cell(count(m.clicks), 'num'), cell(percent(m.ctr), 'num'),
+      cell(count(m.conversions), 'num'), cell(money(m.conversionValue, r.currency), 'num'), cell(money(m.cpa, r.currency), 'num'),
+      cell(ratio(m.roas), 'num'));
+  }));
+  $('overview-empty').textContent = 'No advertiser of this scope has data in this range.';
+  $('overview-empty').hidden = rollup.rows.length > 0;
+  setDownload('overview-csv', `/api/reporting/rollups?${new URLSearchParams({ ...params, format: 'csv' })}`);
 }
 
 // ---------- time series ----------
@@ -395,8 +544,17 @@ function drawChart(series) {
 }
 
 async function loadTrend(current) {
-  const a = reportAdvertiser();
-  if (!a) { $('chart').replaceChildren(); $('series').tBodies[0].replaceChildren(); setDownload('trend-csv', null); $('trend-note').textContent = ''; return; }
+  const scope = reportScope();
+  if (unreported(scope) || mixedCurrencies(scope)) {
+    if (state.chart) { state.chart.destroy(); state.chart = null; }
+    $('chart').replaceChildren(); $('series').tBodies[0].replaceChildren(); setDownload('trend-csv', null);
+    $('trend-note').textContent = mixedCurrencies(scope) ? oneCurrencyText(scope, 'a chart of spend') : '';
+    $('chart').hidden = !!mixedCurrencies(scope);
+    $('chart').nextElementSibling.hidden = $('chart').hidden;
+    return;
+  }
+  $('chart').hidden = false;
+  $('chart').nextElementSibling.hidden = false;
   const series = await api(`/api/reporting/timeseries?${query({ grain: grain() })}`);
   if (!current()) return;
   const missing = series.points.filter((p) => p.slotsReported === 0).length;
@@ -426,9 +584,14 @@ function statusBadge(status, deleted) {
 }
 
 async function loadTop(current) {
-  const a = reportAdvertiser();
+  const scope = reportScope();
   const body = $('top-table').tBodies[0];
-  if (!a) { body.replaceChildren(); setDownload('top-csv', null); $('top-empty').hidden = false; return; }
+  if (unreported(scope) || mixedCurrencies(scope)) {
+    body.replaceChildren(); setDownload('top-csv', null);
+    $('top-empty').textContent = mixedCurrencies(scope) ? oneCurrencyText(scope, 'a ranking') : 'No campaign has data in this range.';
+    $('top-empty').hidden = false;
+    return;
+  }
   const metric = $('top-metric').value;
   const params = { level: 'campaign', metric, order: $('top-order').value, limit: '10' };
   const top = await api(`/api/reporting/top?${query(params)}`);
@@ -437,7 +600,13 @@ async function loadTop(current) {
   document.querySelectorAll('#top-table th[data-metric]').forEach((th) => th.classList.toggle('ranked', th.dataset.metric === metric));
   body.replaceChildren(...top.rows.map((r) => {
     const m = r.metrics;
-    const cells = [cell(String(r.rank), 'num'), el('td', { className: 'name', text: r.entityName || r.entityId, title: r.entityId }),
+    const name = r.entityName || r.entityId;
+    const cells = [cell(String(r.rank), 'num'),
+      el('td', { className: 'name' },
+        el('button', { type: 'button', className: 'link drill-open', text: name, title: `Show the ad groups of ${name} (${r.entityId})`,
+          'data-entity': r.entityId,
+          onclick: () => openDrill({ advertiserId: r.advertiserId, campaignId: r.entityId, campaignName: name }) }),
+        scope.kind === 'advertiser' ? null : el('div', { className: 'sub', text: advertiserName(r.advertiserId) })),
       el('td', {}, statusBadge(r.status, r.deleted)),
       cell(money(m.spend, c), 'num'), cell(count(m.impressions), 'num'), cell(count(m.clicks), 'num'), cell(percent(m.ctr), 'num'),
       cell(count(m.conversions), 'num'), cell(money(m.conversionValue, c), 'num'), cell(money(m.cpa, c), 'num'),
@@ -446,6 +615,7 @@ async function loadTop(current) {
     cells.forEach((td, i) => { if (keys[i] === metric) td.classList.add('ranked'); });
     return el('tr', {}, cells);
   }));
+  $('top-empty').textContent = 'No campaign has data in this range.';
   $('top-empty').hidden = top.rows.length > 0;
   setDownload('top-csv', `/api/reporting/top?${query({ ...params, format: 'csv' })}`);
 }
@@ -453,9 +623,15 @@ async function loadTop(current) {
 // ---------- campaigns by day ----------
 
 async function loadDaily(current) {
-  const a = reportAdvertiser();
+  const scope = reportScope();
   const table = $('daily');
-  if (!a) { table.tBodies[0].replaceChildren(); table.tFoot.replaceChildren(); setDownload('daily-csv', null); $('daily-empty').hidden = false; return; }
+  if (!scope || scope.kind !== 'advertiser') {
+    table.tBodies[0].replaceChildren(); table.tFoot.replaceChildren(); setDownload('daily-csv', null);
+    $('daily-empty').textContent = scope ? 'Campaign figures by day are shown per advertiser: choose one of the advertisers under Scope.'
+      : 'No campaign data in this range yet.';
+    $('daily-empty').hidden = false;
+    return;
+  }
   const report = await api(`/api/reporting/campaigns/daily?${query()}`);
   if (!current()) return;
   const c = report.currency;
@@ -469,6 +645,7 @@ async function loadDaily(current) {
     el('th', { scope: 'row', colSpan: 3, text: 'Total' }),
     cell(money(t.spend, c), 'num'), cell(count(t.impressions), 'num'), cell(count(t.clicks), 'num'), cell(percent(t.ctr), 'num'),
     cell(money(t.cpc, c), 'num'), cell(count(t.conversions), 'num'), cell(ratio(t.roas), 'num')));
+  $('daily-empty').textContent = 'No campaign data in this range yet.';
   $('daily-empty').hidden = report.rows.length > 0;
   setDownload('daily-csv', `/api/reporting/campaigns/daily?${query({ format: 'csv' })}`);
 }
@@ -499,7 +676,261 @@ function loadReports(byUser) {
     panel($('trend'), loadTrend),
     panel($('top'), loadTop),
     panel($('daily-section'), loadDaily),
+    state.drill ? panel($('drill'), loadDrill) : null,
   ]);
+}
+
+// ---------- campaign breakdown: ad groups, then ads ----------
+
+/** Opens the breakdown of one campaign (its advertiser's own figures, over the range of the filters). */
+function openDrill(campaign) {
+  state.drill = { ...campaign, adGroup: null };
+  $('drill').hidden = false;
+  panel($('drill'), loadDrill).then(() => $('drill-title').focus());
+  $('drill').scrollIntoView({ block: 'start', behavior: 'smooth' });
+}
+
+function closeDrill() {
+  state.drill = null;
+  $('drill').hidden = true;
+}
+
+function drillCrumbs(d) {
+  const campaign = d.adGroup
+    ? el('button', { type: 'button', className: 'link', text: `Campaign ${d.campaignName}`,
+      onclick: () => { d.adGroup = null; panel($('drill'), loadDrill); } })
+    : el('span', { 'aria-current': 'page', text: `Campaign ${d.campaignName}` });
+  return [el('li', {}, campaign), d.adGroup ? el('li', {}, el('span', { 'aria-current': 'page', text: `Ad group ${d.adGroup.name}` })) : null];
+}
+
+async function loadDrill(current) {
+  const d = state.drill;
+  if (!d) return;
+  const level = d.adGroup ? 'ad' : 'adgroup';
+  const params = { advertiserId: d.advertiserId, from: $('from').value, to: $('to').value, level,
+    parentId: d.adGroup ? d.adGroup.id : d.campaignId, metric: 'spend', order: 'desc', limit: '1000' };
+  $('drill-path').replaceChildren(...drillCrumbs(d).filter(Boolean));
+  $('drill-level').textContent = level === 'ad' ? 'Ad' : 'Ad group';
+  $('drill-caption').textContent = level === 'ad' ? `Ads of the ad group ${d.adGroup.name}` : `Ad groups of the campaign ${d.campaignName}`;
+  const top = await api(`/api/reporting/top?${new URLSearchParams(params)}`);
+  if (!current() || state.drill !== d) return;
+  const c = top.currency;
+  $('drill-meta').textContent = `${shortDate(top.from)} – ${shortDate(top.to)} · ${advertiserName(d.advertiserId)} · `
+    + `${top.timeZone || 'time zone unknown'} · ${c}`;
+  $('drill-table').tBodies[0].replaceChildren(...top.rows.map((r) => {
+    const m = r.metrics;
+    const name = r.entityName || r.entityId;
+    const nameCell = level === 'adgroup'
+      ? el('td', { className: 'name' }, el('button', { type: 'button', className: 'link drill-open', text: name,
+        title: `Show the ads of ${name} (${r.entityId})`, 'data-entity': r.entityId,
+        onclick: () => { d.adGroup = { id: r.entityId, name }; panel($('drill'), loadDrill); } }))
+      : el('td', { className: 'name', text: name, title: r.entityId });
+    return el('tr', {}, nameCell, el('td', {}, statusBadge(r.status, r.deleted)),
+      cell(money(m.spend, c), 'num'), cell(count(m.impressions), 'num'), cell(count(m.clicks), 'num'), cell(percent(m.ctr), 'num'),
+      cell(count(m.conversions), 'num'), cell(money(m.conversionValue, c), 'num'), cell(money(m.cpa, c), 'num'),
+      cell(ratio(m.roas), 'num'), cell(String(r.daysReported), 'num'));
+  }));
+  $('drill-empty').textContent = level === 'ad' ? 'No ad of this ad group has data in this range.'
+    : 'No ad group of this campaign has data in this range.';
+  $('drill-empty').hidden = top.rows.length > 0;
+  setDownload('drill-csv', `/api/reporting/top?${new URLSearchParams({ ...params, format: 'csv' })}`);
+}
+
+// ---------- budget pacing ----------
+
+const PACE = {
+  ON_TRACK: { label: 'on track', tone: 'ok', help: 'Projected to end within the tolerance of the budget' },
+  UNDER: { label: 'under-pacing', tone: 'run', help: 'Projected to spend less than the budget by more than the tolerance' },
+  OVER: { label: 'over-pacing', tone: 'warning', help: 'Projected to spend more than the budget by more than the tolerance' },
+  OVERSPENT: { label: 'overspent', tone: 'bad', help: 'Has already spent more than the budget' },
+  NOT_STARTED: { label: 'not started', tone: 'muted', help: 'The schedule has not begun' },
+  ENDED: { label: 'ended', tone: 'muted', help: 'The schedule is over; the projection is the final spend' },
+  NO_SCHEDULE: { label: 'no schedule', tone: 'muted', help: 'A lifetime budget without a full delivery schedule cannot be paced' },
+  NO_DATA: { label: 'no spend data', tone: 'muted', help: 'TikTok reported no spend in the period yet (not taken as zero)' },
+  NO_TIME_ZONE: { label: 'no time zone', tone: 'muted', help: 'The advertiser’s time zone is unknown, so its day cannot be placed' },
+};
+const OFF_PACE = ['UNDER', 'OVER', 'OVERSPENT'];
+
+/** "2025-06-09T00:00-04:00" read as written: the advertiser's wall clock and its UTC offset. */
+function localParts(text) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/.exec(text || '');
+  if (!m) return null;
+  return { date: m[1], time: m[2], offset: !m[3] || m[3] === 'Z' || m[3] === '+00:00' ? 'UTC' : `UTC${m[3].replace('-', '−')}` };
+}
+
+function pacePeriod(r) {
+  const a = localParts(r.periodStart);
+  const b = localParts(r.periodEnd);
+  const offsets = a && b && a.offset !== b.offset ? `${a.offset} → ${b.offset}` : a ? a.offset : '';
+  const zone = `${r.timeZone || 'time zone unknown'}${offsets ? `, ${offsets}` : ''}`;
+  if (r.budgetMode === 'daily') return a ? `daily budget · ${shortDate(a.date)} (${zone})` : `daily budget (${zone})`;
+  if (!a) return `lifetime budget · no full schedule (${zone})`;
+  return `lifetime budget · ${shortDate(a.date)} ${a.time} – ${b ? `${shortDate(b.date)} ${b.time}` : 'open end'} (${zone})`;
+}
+
+/** One bar: the budget as the track, spend so far as the fill, expected-by-now and projection as marks. */
+function paceBar(r, figures) {
+  const { budget, spent, expected, projected } = figures;
+  const comparable = !r.spendCurrency;
+  const scale = Math.max(budget || 0, comparable ? spent || 0 : 0, comparable ? projected || 0 : 0, expected || 0) || 1;
+  const at = (v) => `${Math.max(0, Math.min(100, (v / scale) * 100)).toFixed(2)}%`;
+  const bar = el('div', { className: 'pace-bar', 'aria-hidden': 'true' });
+  if (budget !== null) { const track = el('span', { className: 'pace-budget' }); track.style.width = at(budget); bar.append(track); }
+  if (comparable && spent !== null) { const fill = el('span', { className: 'pace-fill' }); fill.style.width = at(spent); bar.append(fill); }
+  if (expected !== null) { const mark = el('span', { className: 'pace-mark expected' }); mark.style.left = at(expected); bar.append(mark); }
+  if (comparable && projected !== null) { const mark = el('span', { className: 'pace-mark projected' }); mark.style.left = at(projected); bar.append(mark); }
+  return bar;
+}
+
+function paceItem(r, campaignNames, nested) {
+  const spendCurrency = r.spendCurrency || r.currency;
+  const n = (v) => (isMissing(v) ? null : Number(v));
+  const figures = { budget: n(r.budget), spent: n(r.spentSoFar), expected: n(r.expectedByNow), projected: n(r.projectedSpend) };
+  const status = PACE[r.status] || { label: String(r.status || 'unknown').toLowerCase(), tone: 'muted', help: '' };
+  const name = r.entityName || r.entityId;
+  const shown = (v, c) => money(v, c) ?? 'missing';
+  const facts = [`spent ${shown(r.spentSoFar, spendCurrency)} of ${shown(r.budget, r.currency)}`,
+    `expected by now ${shown(r.expectedByNow, r.currency)}`, `projected ${shown(r.projectedSpend, spendCurrency)}`];
+  if (!isMissing(r.elapsed)) facts.push(`${percent(r.elapsed, 0)} of the ${r.budgetMode === 'daily' ? 'day' : 'schedule'} elapsed`);
+  const now = localParts(r.now);
+  const parent = r.level === 'adgroup' ? `ad group of ${campaignNames.get(r.campaignId) || r.campaignId}` : 'campaign';
+  const open = el('button', { type: 'button', className: 'link drill-open', text: name, title: `Show the ad groups of ${r.campaignId === r.entityId ? name : campaignNames.get(r.campaignId) || r.campaignId}`,
+    onclick: () => openDrill({ advertiserId: r.advertiserId, campaignId: r.campaignId,
+      campaignName: r.level === 'campaign' ? name : campaignNames.get(r.campaignId) || r.campaignId }) });
+  return el('li', { className: `pace pace-${String(r.status).toLowerCase()}${nested ? ' child' : ''}`, 'data-status': r.status },
+    el('div', { className: 'pace-head' }, open,
+      el('span', { className: 'sub', text: `${parent} · ${r.advertiserName || r.advertiserId}` }),
+      el('span', { className: `badge ${status.tone}`, text: status.label, title: status.help })),
+    paceBar(r, figures),
+    el('div', { className: 'pace-facts', text: facts.join(' · ') }),
+    el('div', { className: 'sub', text: `${pacePeriod(r)}${now ? ` · local time now ${now.time}` : ''}${r.spendCurrency
+      ? ` · spend reported in ${r.spendCurrency}, budget in ${r.currency}: not drawn against each other` : ''}` }));
+}
+
+async function loadPacing(current) {
+  const scope = reportScope();
+  const list = $('pacing-list');
+  if (unreported(scope)) {
+    list.replaceChildren(); $('pacing-summary').replaceChildren(); $('pacing-meta').textContent = ''; setDownload('pacing-csv', null);
+    $('pacing-empty').textContent = scope ? unreportedText(scope) : 'Budgets are paced once an advertiser has reported data.';
+    $('pacing-empty').hidden = false;
+    return;
+  }
+  const pacing = await api(`/api/reporting/pacing?${new URLSearchParams(scopeParams(scope))}`);
+  if (!current()) return;
+  const rows = pacing.rows;
+  const campaignNames = new Map(rows.filter((r) => r.level === 'campaign').map((r) => [r.campaignId, r.entityName || r.entityId]));
+  for (const a of scope.advertisers) for (const c of a.campaigns || []) if (!campaignNames.has(c.campaignId)) campaignNames.set(c.campaignId, c.name || c.campaignId);
+  // each campaign, then its ad groups
+  const ordered = [];
+  const children = new Map();
+  for (const r of rows) if (r.level === 'adgroup' && rows.some((x) => x.level === 'campaign' && x.campaignId === r.campaignId)) {
+    if (!children.has(r.campaignId)) children.set(r.campaignId, []);
+    children.get(r.campaignId).push(r);
+  }
+  for (const r of rows) {
+    if (r.level === 'campaign') ordered.push(r, ...(children.get(r.campaignId) || []));
+    else if (!children.has(r.campaignId) || !children.get(r.campaignId).includes(r)) ordered.push(r);
+  }
+  const attention = $('pacing-attention').checked;
+  const shown = attention ? ordered.filter((r) => OFF_PACE.includes(r.status)) : ordered;
+  const nested = new Set([...children.values()].flat());
+  list.replaceChildren(...shown.map((r) => paceItem(r, campaignNames, nested.has(r) && !attention)));
+  const byStatus = new Map();
+  for (const r of rows) byStatus.set(r.status, (byStatus.get(r.status) || 0) + 1);
+  $('pacing-summary').replaceChildren(...Object.keys(PACE).filter((k) => byStatus.has(k)).map((k) =>
+    el('span', { className: `badge ${PACE[k].tone}`, text: `${byStatus.get(k)} ${PACE[k].label}`, title: PACE[k].help })));
+  $('pacing-meta').textContent = `${plural(rows.length, 'budget')} · paced at ${dateTimeZone(pacing.asOf)}`;
+  $('pacing-empty').textContent = rows.length === 0 ? 'No campaign or ad group of this scope has a daily or lifetime budget.'
+    : 'Every budget is on pace or not paced.';
+  $('pacing-empty').hidden = shown.length > 0;
+  setDownload('pacing-csv', `/api/reporting/pacing?${new URLSearchParams({ ...scopeParams(scope), format: 'csv' })}`);
+}
+
+// ---------- weekly client reports ----------
+
+function fillReportFilters() {
+  const select = $('report-client');
+  const chosen = select.value;
+  select.replaceChildren(el('option', { value: '', text: 'All clients' }),
+    ...state.clients.map((c) => el('option', { value: c.clientId, text: c.name })));
+  if (state.clients.some((c) => c.clientId === chosen)) select.value = chosen;
+  fillReportBrands();
+}
+
+function fillReportBrands(preferred) {
+  const select = $('report-brand');
+  const chosen = preferred !== undefined ? preferred : select.value;
+  const client = $('report-client').value;
+  const brands = client ? state.brands.filter((b) => b.clientId === client) : [];
+  select.replaceChildren(el('option', { value: '', text: client ? 'All brands' : 'Choose a client first' }),
+    ...brands.map((b) => el('option', { value: b.brandId, text: b.name })));
+  if (brands.some((b) => b.brandId === chosen)) select.value = chosen;
+  select.disabled = !client;
+  const generate = $('report-generate');
+  generate.disabled = !client;
+  generate.title = client ? `Generates last week’s report of ${clientName(client)}${select.value ? `, brand ${select.selectedOptions[0].text}` : ''}`
+    : 'Choose a client first';
+}
+
+/** The reports panel follows the scope: its client (and brand), or the client of the advertiser's brand. */
+function followScopeInReports(scope) {
+  let clientId = '';
+  let brandId = '';
+  if (scope && scope.kind === 'client') clientId = scope.id;
+  else if (scope && scope.kind === 'brand') { clientId = scope.clientId; brandId = scope.id; }
+  else if (scope) {
+    const brand = state.brands.find((b) => (b.advertiserIds || []).includes(scope.id));
+    if (brand) clientId = brand.clientId;
+  }
+  $('report-client').value = state.clients.some((c) => c.clientId === clientId) ? clientId : '';
+  fillReportBrands(brandId);
+}
+
+/** A download link of a report; only a same-origin path from the API is used as given. */
+function reportLink(r, format, label) {
+  const given = r.links && r.links[format];
+  const href = typeof given === 'string' && given.startsWith('/') && !given.startsWith('//')
+    ? given : `/api/reporting/reports/${encodeURIComponent(r.reportId)}.${format}`;
+  return el('a', { className: 'download', href, download: '', text: format.toUpperCase(), 'aria-label': `Download ${label} as ${format.toUpperCase()}` });
+}
+
+async function loadReportList(current) {
+  const client = $('report-client').value;
+  const brand = $('report-brand').value;
+  const params = new URLSearchParams({ limit: '100' });
+  if (client) params.set('clientId', client);
+  if (brand) params.set('brandId', brand);
+  const { reports } = await api(`/api/reporting/reports?${params}`);
+  if (!current()) return;
+  $('reports').tBodies[0].replaceChildren(...reports.map((r) => {
+    const week = `${shortDate(r.periodStart)} – ${shortDate(r.periodEnd)}`;
+    const label = `the report of ${r.clientName}${r.brandName ? `, ${r.brandName}` : ''}, week ${week}`;
+    const formats = r.formats && r.formats.length ? r.formats : ['html', 'csv'];
+    return el('tr', { 'data-report': r.reportId },
+      el('td', { text: week, title: 'Monday to Sunday of the advertisers’ local dates' }),
+      el('td', { className: 'name', text: r.clientName || clientName(r.clientId) }),
+      el('td', { className: r.brandName ? 'name' : 'name note', text: r.brandName || 'all brands' }),
+      el('td', {}, el('time', { datetime: r.generatedAt, text: dateTimeZone(r.generatedAt), title: ago(r.generatedAt) })),
+      el('td', { text: r.scheduled ? 'schedule' : r.requestedBy }),
+      el('td', {}, el('div', { className: 'action-buttons start' }, ...formats.filter((f) => f === 'html' || f === 'csv').map((f) => reportLink(r, f, label)))));
+  }));
+  const canGenerate = hasRole(...REPORT_ROLES);
+  $('reports-empty').textContent = state.clients.length === 0
+    ? 'No client is set up yet. Weekly reports are made per client and brand; an administrator creates them and assigns advertisers through the reporting API.'
+    : `No report${client ? ` for ${clientName(client)}` : ''} yet. ${canGenerate && client ? 'Use “Generate now” for last week’s.' : canGenerate ? 'Choose a client to generate one now.' : 'The next ones are made on Monday.'}`;
+  $('reports-empty').hidden = reports.length > 0;
+}
+
+async function generateReport(button) {
+  const clientId = $('report-client').value;
+  if (!clientId) return;
+  const brandId = $('report-brand').value;
+  await act(button, async () => {
+    const report = await request('POST', '/api/reporting/reports', brandId ? { clientId, brandId } : { clientId });
+    await panel($('reports-section'), loadReportList);
+    toast(`Report of ${report.clientName}${report.brandName ? `, ${report.brandName}` : ''} for ${shortDate(report.periodStart)} – ${shortDate(report.periodEnd)} generated.`);
+  });
 }
 
 // ---------- connections ----------
@@ -615,10 +1046,11 @@ async function loadConnections() {
   if (partialError) throw partialError;
   // New figures may have arrived: reload the reports when the chosen advertiser's latest sync finished since last time.
   const finished = new Map(list.filter((c) => c.lastSync && c.lastSync.result === 'SUCCEEDED').map((c) => [c.advertiserId, c.lastSync.finishedAt]));
-  const chosen = $('advertiser').value;
+  const scope = selectedScope();
+  const chosen = scope ? scope.advertisers.map((a) => a.advertiserId) : [];
   const known = state.finished;
   state.finished = finished;
-  if (known && (finished.get(chosen) !== known.get(chosen) || [...finished.keys()].some((id) => !known.has(id)))) refreshReportData();
+  if (known && (chosen.some((id) => finished.get(id) !== known.get(id)) || [...finished.keys()].some((id) => !known.has(id)))) refreshReportData();
 }
 
 let connectionsTimer;
@@ -632,8 +1064,9 @@ function scheduleConnections(delay) {
 
 /** After a sync finishes, new advertisers or days may have arrived. */
 async function refreshReportData() {
-  try { await loadAdvertisers(); } catch (e) { panelError($('overview'), e); return; }
+  try { await loadScopes(); } catch (e) { panelError($('overview'), e); return; }
   loadReports();
+  panel($('pacing'), loadPacing);
 }
 
 // ---------- alerts ----------
@@ -769,25 +1202,34 @@ document.addEventListener('DOMContentLoaded', async () => {
   applyPreset();
 
   $('filters').addEventListener('submit', (e) => { e.preventDefault(); loadReports(true); });
-  $('advertiser').addEventListener('change', () => { onAdvertiserChosen(); loadReports(); });
+  $('scope').addEventListener('change', () => { clearScopePanels(); onScopeChosen(); loadReports(); panel($('pacing'), loadPacing); panel($('reports-section'), loadReportList); });
   $('preset').addEventListener('change', () => { applyPreset(); loadReports(); });
   for (const id of ['from', 'to']) $(id).addEventListener('change', () => { $('preset').value = 'custom'; });
   $('grain').addEventListener('change', () => { saveToUrl(); panel($('trend'), loadTrend); });
   $('top-metric').addEventListener('change', () => panel($('top'), loadTop));
   $('top-order').addEventListener('change', () => panel($('top'), loadTop));
+  $('pacing-attention').addEventListener('change', () => panel($('pacing'), loadPacing));
+  $('drill-close').addEventListener('click', () => { const back = state.drill; closeDrill(); if (back) $('top-title').scrollIntoView({ block: 'start' }); });
+  $('report-client').addEventListener('change', () => { fillReportBrands(''); panel($('reports-section'), loadReportList); });
+  $('report-brand').addEventListener('change', () => { fillReportBrands(); panel($('reports-section'), loadReportList); });
+  $('report-generate').addEventListener('click', () => generateReport($('report-generate')));
   window.addEventListener('hashchange', () => {
-    const advertiser = restoreFromUrl();
-    if (state.advertisers.some((a) => a.advertiserId === advertiser)) $('advertiser').value = advertiser;
-    onAdvertiserChosen();
+    const scope = restoreFromUrl();
+    if (scope && scope !== $('scope').value && [...$('scope').options].some((o) => o.value === scope)) { clearScopePanels(); $('scope').value = scope; }
+    onScopeChosen();
     loadReports();
+    panel($('pacing'), loadPacing);
+    panel($('reports-section'), loadReportList);
   });
   if ('ResizeObserver' in window) new ResizeObserver(resizeChart).observe($('chart'));
 
   try { await loadSession(); } catch (e) { banner(e.message); }
   const customRange = $('preset').value === 'custom' ? [$('from').value, $('to').value] : null;
-  await panel($('overview'), async () => { await loadAdvertisers(preferred); });
+  await panel($('overview'), async () => { await loadScopes(preferred); });
   if (customRange && customRange[0]) { $('from').value = customRange[0]; $('to').value = customRange[1]; }
   loadReports();
+  panel($('pacing'), loadPacing);
+  panel($('reports-section'), loadReportList);
   panel($('alerting'), loadAlerting);
   panel($('connections-section'), loadConnections).then(() => scheduleConnections(state.syncing.size > 0 ? 3000 : 30000));
   setInterval(() => {
@@ -795,4 +1237,6 @@ document.addEventListener('DOMContentLoaded', async () => {
     panel($('alerting'), loadAlerting);
     if (state.advertisersError) refreshReportData();
   }, 15000);
+  // expected-by-now moves with the clock
+  setInterval(() => { if (!document.hidden) panel($('pacing'), loadPacing); }, 60000);
 });
