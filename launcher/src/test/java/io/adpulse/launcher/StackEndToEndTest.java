@@ -27,12 +27,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,32 +42,23 @@ import tools.jackson.databind.json.JsonMapper;
  * the OAuth flow; the numbers the gateway then reports must equal the sandbox's ground truth.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedStack.class)
 class StackEndToEndTest {
 
-    private static final String PASSWORD = "e2e-" + Long.toHexString(System.nanoTime());
+    private static final String PASSWORD = SharedStack.PASSWORD;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Names of the services' own and their frameworks' meters as Prometheus exposes them. */
     private static final Pattern METRIC_NAME = Pattern.compile(
             "\\b(adpulse|jvm|http_server|kafka|spring_kafka|process|system)_[a-z0-9_]*[a-z0-9]\\b");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int COMPARED_DAYS = 7;
-    /** Short, so that the test sees auth-service refresh a creator's token several times on its own. */
-    private static final Duration CREATOR_TOKEN_LIFETIME = Duration.ofSeconds(20);
 
+    /** Started once per JVM and shared with the other stack tests (random ports, 5 s polls, 20 s creator tokens). */
     private static AdpulseStack stack;
 
     @BeforeAll
-    static void startStack() {
-        Path services = Path.of(System.getProperty("adpulse.services.dir", "target/services"));
-        stack = AdpulseStack.start(StackOptions.randomPorts(services, Path.of("target", "e2e-logs"), PASSWORD,
-                Duration.ofSeconds(5)).withCreatorTokenLifetime(CREATOR_TOKEN_LIFETIME));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void useSharedStack(AdpulseStack shared) {
+        stack = shared;
     }
 
     @Test
