@@ -124,6 +124,20 @@ public final class AdpulseStack implements AutoCloseable {
         if (service == Service.INGEST) {
             return List.of("--adpulse.ingest.poll-interval=" + options.pollInterval());
         }
+        if (service == Service.ALERTING) {
+            List<String> args = new ArrayList<>(List.of(
+                    "--adpulse.alerting.evaluation-interval=" + options.alertTiming().evaluationInterval(),
+                    "--adpulse.alerting.routes.group-wait=" + options.alertTiming().groupWait().toMillis() + "ms",
+                    "--adpulse.alerting.routes.group-interval=" + options.alertTiming().groupInterval().toMillis()
+                            + "ms"));
+            if (options.alertWebhook() != null) {
+                // replaces the shipped "none" receiver: every alert goes to the configured webhook
+                args.add("--adpulse.alerting.receivers[0].name=webhook");
+                args.add("--adpulse.alerting.receivers[0].webhooks[0].url=" + options.alertWebhook());
+                args.add("--adpulse.alerting.routes.receiver=webhook");
+            }
+            return args;
+        }
         return List.of();
     }
 

@@ -1,6 +1,7 @@
 package io.adpulse.launcher;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
  * running until Ctrl-C. Settings: {@code ADPULSE_ADMIN_PASSWORD} (otherwise a random one is printed),
  * {@code ADPULSE_HOME} (folder for logs, default {@code .adpulse} in the working directory),
  * {@code ADPULSE_CONNECT_SANDBOX} ({@code false} leaves connecting the sandbox's accounts to the operator),
- * {@code ADPULSE_PORTS} ({@code random}: free ports instead of the documented ones).
+ * {@code ADPULSE_PORTS} ({@code random}: free ports instead of the documented ones),
+ * {@code ADPULSE_ALERT_WEBHOOK_URL} (every alert notification is also POSTed there, Alertmanager's webhook format).
  */
 public final class Main {
 
@@ -45,6 +47,11 @@ public final class Main {
         StackOptions options = "random".equalsIgnoreCase(System.getenv("ADPULSE_PORTS"))
                 ? StackOptions.randomPorts(servicesDir, home.resolve("logs"), password, Duration.ofSeconds(30))
                 : StackOptions.defaults(servicesDir, home.resolve("logs"), password);
+        String alertWebhook = System.getenv("ADPULSE_ALERT_WEBHOOK_URL");
+        if (alertWebhook != null && !alertWebhook.isBlank()) {
+            // Every alert notification also goes to this Alertmanager-compatible JSON webhook.
+            options = options.withAlertWebhook(URI.create(alertWebhook.strip()), StackOptions.AlertTiming.DEFAULT);
+        }
         AdpulseStack stack = AdpulseStack.start(options);
         String connected = "";
         if (!"false".equalsIgnoreCase(System.getenv().getOrDefault("ADPULSE_CONNECT_SANDBOX", "true"))) {

@@ -2,6 +2,7 @@ package io.adpulse.launcher;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -21,10 +22,22 @@ import java.util.Map;
  * @param startTimeout  how long to wait for every service to report ready
  * @param creatorTokenLifetime lifetime of the sandbox's creator (Login Kit) access tokens: short, so that the
  *                      local stack shows auth-service refreshing them on its own (TikTok: 2 hours)
+ * @param alertWebhook  where alerting-service sends every alert notification (an Alertmanager-compatible JSON
+ *                      webhook), or null for none
+ * @param alertTiming   how quickly alerts are evaluated and notified: {@code evaluationInterval},
+ *                      {@code groupWait} and {@code groupInterval}
  */
 record StackOptions(Path servicesDir, Path logDir, int kafkaPort, int postgresPort, int sandboxPort,
         Map<Service, Integer> ports, String adminPassword, Duration pollInterval, Duration startTimeout,
-        Duration creatorTokenLifetime) {
+        Duration creatorTokenLifetime, URI alertWebhook, AlertTiming alertTiming) {
+
+    /** Alerting's evaluation interval, group wait and group interval. */
+    record AlertTiming(Duration evaluationInterval, Duration groupWait, Duration groupInterval) {
+
+        /** alerting-service's own defaults. */
+        static final AlertTiming DEFAULT = new AlertTiming(Duration.ofSeconds(30), Duration.ofSeconds(30),
+                Duration.ofMinutes(5));
+    }
 
     static final int DEFAULT_KAFKA_PORT = 19092;
     static final int DEFAULT_POSTGRES_PORT = 15432;
@@ -39,7 +52,8 @@ record StackOptions(Path servicesDir, Path logDir, int kafkaPort, int postgresPo
             ports.put(s, s.defaultPort());
         }
         return new StackOptions(servicesDir, logDir, DEFAULT_KAFKA_PORT, DEFAULT_POSTGRES_PORT, DEFAULT_SANDBOX_PORT,
-                ports, adminPassword, Duration.ofSeconds(30), Duration.ofMinutes(3), DEFAULT_CREATOR_TOKEN_LIFETIME);
+                ports, adminPassword, Duration.ofSeconds(30), Duration.ofMinutes(3), DEFAULT_CREATOR_TOKEN_LIFETIME,
+                null, AlertTiming.DEFAULT);
     }
 
     /** Free ports everywhere, for tests that must not collide with a running stack. */
@@ -49,13 +63,19 @@ record StackOptions(Path servicesDir, Path logDir, int kafkaPort, int postgresPo
             ports.put(s, freePort());
         }
         return new StackOptions(servicesDir, logDir, freePort(), freePort(), freePort(), ports, adminPassword,
-                pollInterval, Duration.ofMinutes(4), DEFAULT_CREATOR_TOKEN_LIFETIME);
+                pollInterval, Duration.ofMinutes(4), DEFAULT_CREATOR_TOKEN_LIFETIME, null, AlertTiming.DEFAULT);
     }
 
     /** The same options with sandbox creator tokens living {@code lifetime}. */
     StackOptions withCreatorTokenLifetime(Duration lifetime) {
         return new StackOptions(servicesDir, logDir, kafkaPort, postgresPort, sandboxPort, ports, adminPassword,
-                pollInterval, startTimeout, lifetime);
+                pollInterval, startTimeout, lifetime, alertWebhook, alertTiming);
+    }
+
+    /** The same options with every alert notification also sent to {@code webhook}, on {@code timing}. */
+    StackOptions withAlertWebhook(URI webhook, AlertTiming timing) {
+        return new StackOptions(servicesDir, logDir, kafkaPort, postgresPort, sandboxPort, ports, adminPassword,
+                pollInterval, startTimeout, creatorTokenLifetime, webhook, timing);
     }
 
     int port(Service service) {
