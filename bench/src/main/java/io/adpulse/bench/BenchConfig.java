@@ -14,16 +14,23 @@ import java.util.stream.Collectors;
  *                           {@code stack/services} next to the bench jar)
  * @param output             the Markdown file written (bench.output, default docs/BENCHMARKS.md)
  * @param workDir            logs and the stack's home (bench.work.dir, default bench/target/bench-run)
- * @param measures           which measures run: pipeline, apicalls, footprint, gateway (bench.measures, default all)
+ * @param measures           which measures run: pipeline, alerts, apicalls, footprint, gateway, freshness
+ *                           (bench.measures, default all)
  * @param concurrency        concurrent clients of the gateway measure (bench.gateway.concurrency, default 16)
  * @param gatewayDuration    measured time per target of the gateway measure (bench.gateway.seconds, default 20)
  * @param gatewayWarmup      unmeasured warm-up per target (bench.gateway.warmup-seconds, default 10)
  * @param pipelineTimeout    longest wait for the pipeline to apply everything (bench.pipeline.timeout-minutes, 15)
+ * @param alertCampaigns     campaigns made to overspend, one alert each, in the alert latency measure
+ *                           (bench.alerts.campaigns, default 200); a quarter as many more warm up first
+ * @param freshnessRounds    restatements timed by the freshness measure (bench.freshness.rounds, default 10)
  */
 record BenchConfig(int observations, Path servicesDir, Path output, Path workDir, Set<String> measures,
-        int concurrency, Duration gatewayDuration, Duration gatewayWarmup, Duration pipelineTimeout) {
+        int concurrency, Duration gatewayDuration, Duration gatewayWarmup, Duration pipelineTimeout, int alertCampaigns,
+        int freshnessRounds) {
 
-    static final Set<String> ALL = Set.of("pipeline", "apicalls", "footprint", "gateway");
+    static final Set<String> ALL = Set.of("pipeline", "alerts", "apicalls", "footprint", "gateway", "freshness");
+    /** The measures that run on the local stack (one stack for all of them). */
+    static final Set<String> STACK = Set.of("apicalls", "footprint", "gateway", "freshness");
 
     static BenchConfig fromSystemProperties() {
         String measures = System.getProperty("bench.measures", String.join(",", ALL));
@@ -38,7 +45,8 @@ record BenchConfig(int observations, Path servicesDir, Path output, Path workDir
                 Integer.getInteger("bench.gateway.concurrency", 16),
                 Duration.ofSeconds(Integer.getInteger("bench.gateway.seconds", 20)),
                 Duration.ofSeconds(Integer.getInteger("bench.gateway.warmup-seconds", 10)),
-                Duration.ofMinutes(Integer.getInteger("bench.pipeline.timeout-minutes", 15)));
+                Duration.ofMinutes(Integer.getInteger("bench.pipeline.timeout-minutes", 15)),
+                Integer.getInteger("bench.alerts.campaigns", 200), Integer.getInteger("bench.freshness.rounds", 10));
     }
 
     /** {@code bench.services.dir}, else {@code stack/services} next to the bench jar (java -jar puts only it on the class path). */

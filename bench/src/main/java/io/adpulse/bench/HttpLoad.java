@@ -28,15 +28,20 @@ final class HttpLoad {
         }
 
         double percentileMillis(double p) {
-            if (sortedNanos.length == 0) {
-                return Double.NaN;
-            }
-            int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
-            return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
+            return HttpLoad.percentileMillis(sortedNanos, p);
         }
     }
 
     private HttpLoad() {
+    }
+
+    /** The exact (nearest-rank) {@code p}th percentile of sorted latencies in nanoseconds, in milliseconds; NaN if none. */
+    static double percentileMillis(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
     }
 
     static Result run(URI uri, Map<String, String> headers, int concurrency, Duration warmup, Duration duration)

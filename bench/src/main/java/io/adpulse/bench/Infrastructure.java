@@ -5,6 +5,7 @@ import io.adpulse.testsupport.EmbeddedPostgresServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 
 /** The embedded broker and database the throughput measures share, on free ports, for one run. */
 final class Infrastructure implements AutoCloseable {
@@ -33,6 +34,17 @@ final class Infrastructure implements AutoCloseable {
 
     EmbeddedPostgresServer postgres() {
         return postgres;
+    }
+
+    /**
+     * The environment an Adpulse service needs to run on this broker and its own database {@code database} (created
+     * if missing), as the local stack passes it.
+     */
+    Map<String, String> serviceEnvironment(String database) {
+        postgres.createDatabase(database);
+        return Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(), "DB_HOST", "localhost", "DB_PORT",
+                Integer.toString(postgres.port()), "DB_NAME", database, "DB_USER", EmbeddedPostgresServer.USER,
+                "DB_PASSWORD", EmbeddedPostgresServer.PASSWORD);
     }
 
     Connection connect(String database) throws SQLException {

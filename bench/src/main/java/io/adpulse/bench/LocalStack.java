@@ -3,7 +3,6 @@ package io.adpulse.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +30,7 @@ final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     static final Pattern READY = Pattern.compile("Adpulse stack ready in (\\d+) s");
+    static final Pattern POLL_INTERVAL = Pattern.compile("--adpulse\\.ingest\\.poll-interval=(\\S+)");
     static final Pattern PORTS = Pattern.compile(
             "ADPULSE-STACK gateway=(\\d+) reporting=(\\d+) ingest=(\\d+) sandbox=(\\d+) postgres=(\\d+)");
 
@@ -92,8 +92,8 @@ final class LocalStack implements AutoCloseable {
                         running.countDown();
                     }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException closed) {
+                // the launcher's output closes when the stack is stopped
             } finally {
                 running.countDown();
             }
@@ -151,6 +151,33 @@ final class LocalStack implements AutoCloseable {
                 .ifPresent(postgres -> ProcessTree.rssByComponent(postgres, "postgresql")
                         .forEach((name, bytes) -> rss.merge(name, bytes, Long::sum)));
         return rss;
+    }
+
+    /**
+     * ingest-service's poll interval on this stack, from its command line ({@code --adpulse.ingest.poll-interval=},
+     * which the launcher passes), so the freshness measure's reference is what the stack really uses.
+     */
+    Duration ingestPollInterval() {
+        return process.toHandle().descendants().map(p -> ProcessTree.commandLine(p.pid()))
+                .filter(line -> line.contains("ingest-service.jar")).map(POLL_INTERVAL::matcher).filter(Matcher::find)
+                .map(m -> duration(m.group(1))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no ingest-service JVM with --adpulse.ingest.poll-interval "
+                        + "under the launcher"));
+    }
+
+    /** A duration as Spring Boot reads one: ISO-8601 ({@code PT30S}) or a number with a unit ({@code 30s}, {@code 500ms}). */
+    static Duration duration(String text) {
+        Matcher simple = Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text);
+        if (!simple.matches()) {
+            return Duration.parse(text);
+        }
+        long n = Long.parseLong(simple.group(1));
+        return switch (simple.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
     }
 
     /** Stops the launcher gracefully (its shutdown hook stops the services, the database and the broker). */

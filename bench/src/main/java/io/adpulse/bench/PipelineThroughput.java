@@ -4,7 +4,6 @@ import io.adpulse.events.EventCodec;
 import io.adpulse.events.EventEnvelope;
 import io.adpulse.events.MetricObserved;
 import io.adpulse.events.Topics;
-import io.adpulse.testsupport.EmbeddedPostgresServer;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,16 +48,12 @@ final class PipelineThroughput {
      */
     static Result run(Infrastructure infra, MetricWorkload warmup, MetricWorkload workload, Path reportingJar,
             Path logDir, Duration timeout) throws Exception {
-        infra.postgres().createDatabase(DATABASE);
-        EmbeddedPostgresServer pg = infra.postgres();
-        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers(), "DB_HOST", "localhost",
-                "DB_PORT", Integer.toString(pg.port()), "DB_NAME", DATABASE, "DB_USER", EmbeddedPostgresServer.USER,
-                "DB_PASSWORD", EmbeddedPostgresServer.PASSWORD);
+        Map<String, String> env = infra.serviceEnvironment(DATABASE);
         List<Map.Entry<String, byte[]>> records = records(workload);
         try (ServiceJvm reporting = ServiceJvm.start(reportingJar, ServiceJvm.freePort(), env,
                 logDir.resolve("reporting-service.log"))) {
             reporting.awaitReady(Duration.ofMinutes(3));
-            awaitAssignment(infra.bootstrapServers(), Duration.ofMinutes(1));
+            awaitAssignment(infra.bootstrapServers(), GROUP, List.of(Topics.METRICS), Duration.ofMinutes(1));
             log.info("reporting-service ready and subscribed; producing {} observations", records.size());
             try (Connection db = infra.connect(DATABASE)) {
                 Kafka.produceAll(infra.bootstrapServers(), Topics.METRICS, records(warmup));
@@ -113,8 +108,12 @@ final class PipelineThroughput {
         }
     }
 
-    /** Waits until reporting-service's consumer group is stable and holds every partition of the metrics topic. */
-    private static void awaitAssignment(String bootstrapServers, Duration timeout) throws InterruptedException {
+    /**
+     * Waits until a service's consumer group {@code group} is stable and its members hold every partition of each of
+     * {@code topics} (the embedded broker's topics all have {@link io.adpulse.testsupport.EmbeddedKafkaServer#PARTITIONS}).
+     */
+    static void awaitAssignment(String bootstrapServers, String group, List<String> topics, Duration timeout)
+            throws InterruptedException {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -122,22 +121,22 @@ final class PipelineThroughput {
             while (System.nanoTime() < deadline) {
                 Map<String, ConsumerGroupDescription> groups;
                 try {
-                    groups = admin.describeConsumerGroups(List.of(GROUP)).all().get();
+                    groups = admin.describeConsumerGroups(List.of(group)).all().get();
                 } catch (java.util.concurrent.ExecutionException notYet) {
                     Thread.sleep(200);
                     continue;
                 }
-                long partitions = groups.get(GROUP).members().stream().map(MemberDescription::assignment)
-                        .flatMap(a -> a.topicPartitions().stream()).filter(tp -> tp.topic().equals(Topics.METRICS))
-                        .count();
-                if (partitions == io.adpulse.testsupport.EmbeddedKafkaServer.PARTITIONS) {
+                List<org.apache.kafka.common.TopicPartition> held = groups.get(group).members().stream()
+                        .map(MemberDescription::assignment).flatMap(a -> a.topicPartitions().stream()).toList();
+                if (topics.stream().allMatch(topic -> held.stream().filter(tp -> tp.topic().equals(topic)).count()
+                        == io.adpulse.testsupport.EmbeddedKafkaServer.PARTITIONS)) {
                     return;
                 }
                 Thread.sleep(200);
             }
         }
-        throw new IllegalStateException("reporting-service's consumer group did not take " + Topics.METRICS
-                + " within " + timeout);
+        throw new IllegalStateException("the consumer group " + group + " did not take " + topics + " within "
+                + timeout);
     }
 
     static BigDecimal throughput(int observations, long nanos) {

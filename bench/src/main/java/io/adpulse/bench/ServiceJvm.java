@@ -36,6 +36,12 @@ final class ServiceJvm implements AutoCloseable {
     }
 
     static ServiceJvm start(Path jar, int port, Map<String, String> env, Path log) throws IOException {
+        return start(jar, port, env, List.of(), log);
+    }
+
+    /** As {@link #start(Path, int, Map, Path)}, with command-line arguments for the service ({@code --name=value}). */
+    static ServiceJvm start(Path jar, int port, Map<String, String> env, List<String> arguments, Path log)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("missing " + jar + ": build with ./mvnw -q -pl bench -am package -DskipTests");
         }
@@ -45,6 +51,7 @@ final class ServiceJvm implements AutoCloseable {
         command.addAll(STACK_JVM_FLAGS);
         command.add("-jar");
         command.add(jar.toString());
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(env);

@@ -3,16 +3,20 @@ package io.adpulse.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +31,7 @@ class BenchSmokeTest {
 
     private BenchConfig tinyConfig() {
         return new BenchConfig(300, Path.of(System.getProperty("bench.services.dir")), work.resolve("BENCHMARKS.md"),
-                work, BenchConfig.ALL, 2, Duration.ofSeconds(1), Duration.ZERO, Duration.ofMinutes(3));
+                work, BenchConfig.ALL, 2, Duration.ofSeconds(1), Duration.ZERO, Duration.ofMinutes(3), 5, 2);
     }
 
     @Test
@@ -44,6 +48,96 @@ class BenchSmokeTest {
         assertThat(rows.get(1).reference()).startsWith("JDBC batched upsert: ");
         assertThat(rows.get(2).reference()).startsWith("raw Kafka: ");
         assertThat(notes).singleElement().asString().contains("300 MetricObserved events");
+    }
+
+    @Test
+    void alertMeasureTimesOverspendAlertsFromAlertingServiceAtAWebhookBesideRawKafka() throws Exception {
+        List<String> notes = new ArrayList<>();
+
+        List<Row> rows = BenchMain.alerts(tinyConfig(), notes);
+
+        assertThat(rows).hasSize(3).allSatisfy(row -> {
+            assertThat(row.measure()).isEqualTo("3 Alert latency");
+            assertThat(row.value()).endsWith(" ms").doesNotContain("NaN");
+            assertThat(row.reference()).startsWith("raw Kafka produce→consume: ").doesNotContain("NaN");
+            assertThat(row.ratio()).endsWith("×");
+        });
+        assertThat(rows.get(1).figure()).startsWith("p99 ").contains("5 campaigns");
+        assertThat(rows.get(1).met()).isNotBlank();
+        assertThat(notes).singleElement().asString().contains("5 campaigns").contains("warm-up of 2 other campaigns");
+    }
+
+    @Test
+    void freshnessMeasureRestatesInTheSandboxAndPollsTheReportingApiUntilItShowsTheNewSpend() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        BigDecimal[] restated = {null};
+        long[] restatedAt = {0};
+        List<String> bodies = new ArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        server.createContext("/sandbox/advertisers", exchange -> respond(exchange, 200,
+                "[{\"advertiser_id\":\"adv-1\",\"display_timezone\":\"UTC\",\"currency\":\"USD\"}]"));
+        server.createContext("/sandbox/restatements", exchange -> {
+            if (exchange.getRequestMethod().equals("DELETE")) {
+                respond(exchange, 204, "");
+                return;
+            }
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            synchronized (bodies) {
+                bodies.add(body);
+                Matcher spend = Pattern.compile("\"spend\":\"([0-9.]+)\"").matcher(body);
+                assertThat(spend.find()).isTrue();
+                restated[0] = new BigDecimal(spend.group(1));
+                restatedAt[0] = System.nanoTime();
+            }
+            respond(exchange, 200, "{}");
+        });
+        server.createContext("/api/reporting/campaigns/daily", exchange -> {
+            if (!"SESSION=s".equals(exchange.getRequestHeaders().getFirst("Cookie"))) {
+                respond(exchange, 401, "");
+                return;
+            }
+            String spend;
+            synchronized (bodies) {
+                // the restated value shows 150 ms after the restatement, as if ingested by the next poll
+                spend = restated[0] != null && System.nanoTime() - restatedAt[0] > 150_000_000L
+                        ? restated[0].add(new BigDecimal("0.25")).toPlainString() : "12.34";
+            }
+            respond(exchange, 200, "{\"rows\":[{\"date\":\"" + today + "\",\"campaignId\":\"c-1\",\"spend\":\""
+                    + spend + "\"}]}");
+        });
+        server.start();
+        try {
+            String url = "http://localhost:" + server.getAddress().getPort();
+
+            Freshness.Result result = Freshness.measure(url, url, Map.of("Cookie", "SESSION=s"),
+                    Duration.ofMillis(200), 3, Duration.ofSeconds(20));
+
+            assertThat(result.sortedNanos()).hasSize(3);
+            assertThat(result.sortedNanos()[0]).isGreaterThanOrEqualTo(150_000_000L);
+            assertThat(result.campaignId()).isEqualTo("c-1");
+            assertThat(bodies).hasSize(3).allSatisfy(body -> assertThat(body)
+                    .contains("\"entity_id\":\"c-1\"", "\"date\":\"" + today + "\""));
+            List<Row> rows = BenchMain.freshnessRows(result);
+            assertThat(rows).hasSize(3).allSatisfy(row -> {
+                assertThat(row.measure()).isEqualTo("4 Freshness");
+                assertThat(row.reference()).isEqualTo("ingest poll interval: 0.2 s");
+            });
+            assertThat(rows.get(1).target()).isEqualTo("≤ poll interval + 2 s (2.2 s)");
+            assertThat(BenchMain.freshnessNote(result)).contains("3 times");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+            throws java.io.IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+        exchange.close();
     }
 
     @Test
@@ -151,6 +245,11 @@ class BenchSmokeTest {
         assertThat(m.group(1)).isEqualTo("37");
         assertThat(ports.find()).isTrue();
         assertThat(ports.group(5)).isEqualTo("40005");
+        Matcher poll = LocalStack.POLL_INTERVAL.matcher("java -Xmx512m -jar /x/services/ingest-service.jar "
+                + "--adpulse.ingest.poll-interval=PT30S");
+        assertThat(poll.find()).isTrue();
+        assertThat(LocalStack.duration(poll.group(1))).isEqualTo(Duration.ofSeconds(30));
+        assertThat(LocalStack.duration("5s")).isEqualTo(Duration.ofSeconds(5));
         assertThat(ProcessTree.component("/usr/bin/java -Xmx512m -jar /x/services/gateway.jar")).isEqualTo("gateway");
         assertThat(ProcessTree.component("postgres: checkpointer")).isEqualTo("postgresql");
     }
