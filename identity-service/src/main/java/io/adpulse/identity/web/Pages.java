@@ -32,8 +32,8 @@ final class Pages {
                 + "<h1>" + esc(title) + "</h1>" + notice + body + "</main></body></html>";
     }
 
-    static String signIn(CsrfToken csrf, String message, boolean error) {
-        return page("Sign in to Adpulse", message, error, "<form method=\"post\" action=\"/login\">"
+    static String signIn(String base, CsrfToken csrf, String message, boolean error) {
+        return page("Sign in to Adpulse", message, error, "<form method=\"post\" action=\"" + esc(base) + "/login\">"
                 + hidden(csrf)
                 + "<label for=\"username\">Username</label>"
                 + "<input id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus>"
@@ -42,27 +42,27 @@ final class Pages {
                 + "<button type=\"submit\">Continue</button></form>");
     }
 
-    static String code(CsrfToken csrf, String message) {
+    static String code(String base, CsrfToken csrf, String message) {
         return page("Enter your code", message, message != null, "<p>Open your authenticator app and enter the "
-                + "6-digit code for Adpulse.</p><form method=\"post\" action=\"/login/totp\">" + hidden(csrf)
+                + "6-digit code for Adpulse.</p><form method=\"post\" action=\"" + esc(base) + "/login/totp\">" + hidden(csrf)
                 + codeField() + "<button type=\"submit\">Verify</button></form>");
     }
 
-    static String enrol(CsrfToken csrf, String qrDataUri, String secret, String message) {
+    static String enrol(String base, CsrfToken csrf, String qrDataUri, String secret, String message) {
         return page("Set up two-factor sign-in", message, message != null,
                 "<p>Every Adpulse account needs an authenticator app (TOTP). Scan this code with it, or enter the "
                         + "key by hand, then type the 6-digit code the app shows.</p>"
                         + "<img src=\"" + esc(qrDataUri) + "\" width=\"240\" height=\"240\" "
                         + "alt=\"QR code with the key shown below\">"
                         + "<p>Key: <code id=\"secret\">" + esc(secret) + "</code></p>"
-                        + "<form method=\"post\" action=\"/login/enrol\">" + hidden(csrf) + codeField()
+                        + "<form method=\"post\" action=\"" + esc(base) + "/login/enrol\">" + hidden(csrf) + codeField()
                         + "<button type=\"submit\">Confirm</button></form>");
     }
 
-    static String invitation(CsrfToken csrf, String token, String username, String message) {
+    static String invitation(String base, CsrfToken csrf, String token, String username, String message) {
         return page("Welcome to Adpulse", message, message != null, "<p>Choose a password for <strong>"
                 + esc(username) + "</strong> (at least 12 characters). Next you will set up two-factor sign-in.</p>"
-                + "<form method=\"post\" action=\"/invite\">" + hidden(csrf)
+                + "<form method=\"post\" action=\"" + esc(base) + "/invite\">" + hidden(csrf)
                 + "<input type=\"hidden\" name=\"token\" value=\"" + esc(token) + "\">"
                 + "<label for=\"password\">New password</label>"
                 + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"new-password\" "
@@ -72,9 +72,9 @@ final class Pages {
                 + "<button type=\"submit\">Set password</button></form>");
     }
 
-    static String signedIn(CsrfToken csrf, String username) {
+    static String signedIn(String base, CsrfToken csrf, String username) {
         return page("Signed in", "You are signed in as " + username + ".", false,
-                "<form method=\"post\" action=\"/logout\">" + hidden(csrf)
+                "<form method=\"post\" action=\"" + esc(base) + "/logout\">" + hidden(csrf)
                         + "<button type=\"submit\">Sign out</button></form>");
     }
 

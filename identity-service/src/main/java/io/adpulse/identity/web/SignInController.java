@@ -71,7 +71,7 @@ class SignInController {
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
     String signInPage(HttpServletRequest request) {
         String message = request.getParameter("logout") != null ? "You have signed out." : null;
-        return Pages.signIn(csrf(request), message, false);
+        return Pages.signIn(base(request), csrf(request), message, false);
     }
 
     @PostMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
@@ -79,23 +79,23 @@ class SignInController {
             @RequestParam(defaultValue = "") String password, HttpServletRequest request) {
         String name = username.strip();
         if (users.checkPassword(name, password) != Outcome.OK) {
-            return html(HttpStatus.UNAUTHORIZED, Pages.signIn(csrf(request), signInFailed(), true));
+            return html(HttpStatus.UNAUTHORIZED, Pages.signIn(base(request), csrf(request), signInFailed(), true));
         }
         UserAccount user = users.find(name).orElseThrow();
         request.getSession();
         request.changeSessionId();
         request.getSession().setAttribute(PendingSignIn.ATTRIBUTE, new PendingSignIn(user.username(),
                 !user.mfaEnrolled(), user.mfaEnrolled() ? null : totp.newSecret(), clock.instant()));
-        return redirect(user.mfaEnrolled() ? "/login/totp" : "/login/enrol");
+        return redirect(request, user.mfaEnrolled() ? "/login/totp" : "/login/enrol");
     }
 
     @GetMapping(value = "/login/totp", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> codePage(HttpServletRequest request) {
         PendingSignIn pending = pending(request);
         if (pending == null || pending.enrol()) {
-            return redirect(pending == null ? "/login" : "/login/enrol");
+            return redirect(request, pending == null ? "/login" : "/login/enrol");
         }
-        return html(HttpStatus.OK, Pages.code(csrf(request), null));
+        return html(HttpStatus.OK, Pages.code(base(request), csrf(request), null));
     }
 
     @PostMapping(value = "/login/totp", produces = MediaType.TEXT_HTML_VALUE)
@@ -103,12 +103,12 @@ class SignInController {
             HttpServletResponse response) {
         PendingSignIn pending = pending(request);
         if (pending == null || pending.enrol()) {
-            return redirect(pending == null ? "/login" : "/login/enrol");
+            return redirect(request, pending == null ? "/login" : "/login/enrol");
         }
         return switch (users.checkCode(pending.username(), code)) {
             case OK -> complete(pending, request, response);
             case LOCKED -> locked(request);
-            case FAILED -> html(HttpStatus.UNAUTHORIZED, Pages.code(csrf(request), WRONG_CODE));
+            case FAILED -> html(HttpStatus.UNAUTHORIZED, Pages.code(base(request), csrf(request), WRONG_CODE));
         };
     }
 
@@ -116,7 +116,7 @@ class SignInController {
     ResponseEntity<String> enrolPage(HttpServletRequest request) {
         PendingSignIn pending = pending(request);
         if (pending == null || !pending.enrol()) {
-            return redirect(pending == null ? "/login" : "/login/totp");
+            return redirect(request, pending == null ? "/login" : "/login/totp");
         }
         return html(HttpStatus.OK, enrolPage(request, pending, null));
     }
@@ -126,7 +126,7 @@ class SignInController {
             HttpServletResponse response) {
         PendingSignIn pending = pending(request);
         if (pending == null || !pending.enrol()) {
-            return redirect(pending == null ? "/login" : "/login/totp");
+            return redirect(request, pending == null ? "/login" : "/login/totp");
         }
         return switch (users.enrol(pending.username(), pending.enrolmentSecret(), code)) {
             case OK -> complete(pending, request, response);
@@ -138,7 +138,7 @@ class SignInController {
     @GetMapping(value = "/invite", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> invitationPage(@RequestParam(defaultValue = "") String token, HttpServletRequest request) {
         return users.invitation(token)
-                .map(u -> html(HttpStatus.OK, Pages.invitation(csrf(request), token, u.username(), null)))
+                .map(u -> html(HttpStatus.OK, Pages.invitation(base(request), csrf(request), token, u.username(), null)))
                 .orElseGet(() -> invitationInvalid(request));
     }
 
@@ -151,7 +151,7 @@ class SignInController {
             return invitationInvalid(request);
         }
         if (password.length() < 12 || password.length() > 128 || !password.equals(confirm)) {
-            return html(HttpStatus.BAD_REQUEST, Pages.invitation(csrf(request), token, invited.username(),
+            return html(HttpStatus.BAD_REQUEST, Pages.invitation(base(request), csrf(request), token, invited.username(),
                     "The password must be 12 to 128 characters and both entries must match."));
         }
         String username = users.acceptInvitation(token, password).orElse(null);
@@ -162,12 +162,12 @@ class SignInController {
         request.changeSessionId();
         request.getSession().setAttribute(PendingSignIn.ATTRIBUTE,
                 new PendingSignIn(username, true, totp.newSecret(), clock.instant()));
-        return redirect("/login/enrol");
+        return redirect(request, "/login/enrol");
     }
 
     @GetMapping(value = "/", produces = MediaType.TEXT_HTML_VALUE)
     String home(Authentication authentication, HttpServletRequest request) {
-        return Pages.signedIn(csrf(request), authentication.getName());
+        return Pages.signedIn(base(request), csrf(request), authentication.getName());
     }
 
     /**
@@ -193,24 +193,24 @@ class SignInController {
         contexts.saveContext(context, request, response);
         sessions.registerNewSession(request.getSession().getId(), authentication.getPrincipal());
         SavedRequest saved = requestCache.getRequest(request, response);
-        return redirect(saved == null ? "/" : saved.getRedirectUrl());
+        return redirect(request, saved == null ? "/" : saved.getRedirectUrl());
     }
 
     private String enrolPage(HttpServletRequest request, PendingSignIn pending, String message) {
-        return Pages.enrol(csrf(request), totp.qrDataUri(pending.username(), pending.enrolmentSecret()),
+        return Pages.enrol(base(request), csrf(request), totp.qrDataUri(pending.username(), pending.enrolmentSecret()),
                 pending.enrolmentSecret(), message);
     }
 
     private ResponseEntity<String> locked(HttpServletRequest request) {
         request.getSession().removeAttribute(PendingSignIn.ATTRIBUTE);
-        return html(HttpStatus.UNAUTHORIZED, Pages.signIn(csrf(request),
+        return html(HttpStatus.UNAUTHORIZED, Pages.signIn(base(request), csrf(request),
                 LOCKED.formatted(settings.lockout().duration().toMinutes()), true));
     }
 
     private ResponseEntity<String> invitationInvalid(HttpServletRequest request) {
         return html(HttpStatus.NOT_FOUND, Pages.page("Invitation not valid",
                 "This invitation link has expired or was already used. Ask an administrator for a new one.", true,
-                "<p><a href=\"/login\">Sign in</a></p>"));
+                "<p><a href=\"" + base(request) + "/login\">Sign in</a></p>"));
     }
 
     private String signInFailed() {
@@ -222,6 +222,11 @@ class SignInController {
         return session == null ? null : (PendingSignIn) session.getAttribute(PendingSignIn.ATTRIBUTE);
     }
 
+    /** The path prefix under which the browser sees this service ({@code /idp} through the gateway). */
+    private static String base(HttpServletRequest request) {
+        return request.getContextPath();
+    }
+
     private static CsrfToken csrf(HttpServletRequest request) {
         return (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     }
@@ -230,7 +235,9 @@ class SignInController {
         return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(body);
     }
 
-    private static ResponseEntity<String> redirect(String location) {
-        return ResponseEntity.status(HttpStatus.FOUND).header("Location", location).build();
+    /** A redirect; a path is resolved against the context path (the gateway's {@code /idp} prefix). */
+    private static ResponseEntity<String> redirect(HttpServletRequest request, String location) {
+        String target = location.startsWith("/") ? request.getContextPath() + location : location;
+        return ResponseEntity.status(HttpStatus.FOUND).header("Location", target).build();
     }
 }

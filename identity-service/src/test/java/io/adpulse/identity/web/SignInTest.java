@@ -198,6 +198,16 @@ class SignInTest extends IdentityTestBase {
         mvc.perform(get("/").session(session)).andExpect(header().string("Location", endsWith("/login")));
     }
 
+    @Test
+    void behindTheGatewayPagesAndRedirectsKeepTheIdpPrefix() throws Exception {
+        String user = newUser(List.of(Role.OPERATOR), null);
+        mvc.perform(get("/login").header("X-Forwarded-Prefix", "/idp"))
+                .andExpect(content().string(containsString("action=\"/idp/login\"")));
+        mvc.perform(post("/login").header("X-Forwarded-Prefix", "/idp").with(csrf()).param("username", user)
+                        .param("password", PASSWORD))
+                .andExpect(redirectedUrl("/idp/login/enrol"));
+    }
+
     private static String message(String page) {
         return page.replaceAll("(?s).*<div role=\"alert\" class=\"error\" id=\"message\">(.*?)</div>.*", "$1");
     }
