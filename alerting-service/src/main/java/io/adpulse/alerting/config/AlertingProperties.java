@@ -69,11 +69,24 @@ public record AlertingProperties(
      * @param minSpend floor in the account currency: pacing ahead is judged only once spend reaches it,
      *        pacing behind only once expected spend reaches it, so tiny amounts early in the day do not page
      *        anyone ({@code adpulse.alerting.pacing.min-spend}, default {@code 10})
+     * @param curveHistoryDays complete local days of the account's hourly spend its intraday curve is learned from
+     *        ({@code adpulse.alerting.pacing.curve-history-days}, default {@code 14})
+     * @param curveMinDays fewest of those days with spend for a learned curve; with fewer, expected spend grows
+     *        linearly through the day ({@code adpulse.alerting.pacing.curve-min-days}, default {@code 7})
      */
     public record Pacing(
             @DefaultValue("0.25") @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") BigDecimal tolerance,
             @DefaultValue("0.25") @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal minToleranceFactor,
-            @DefaultValue("10") @NotNull @DecimalMin("0") BigDecimal minSpend) {
+            @DefaultValue("10") @NotNull @DecimalMin("0") BigDecimal minSpend,
+            @DefaultValue("14") @Min(1) @Max(90) int curveHistoryDays,
+            @DefaultValue("7") @Min(1) @Max(90) int curveMinDays) {
+
+        public Pacing {
+            if (curveMinDays > curveHistoryDays) {
+                throw new IllegalArgumentException("adpulse.alerting.pacing.curve-min-days (" + curveMinDays
+                        + ") must not exceed curve-history-days (" + curveHistoryDays + ")");
+            }
+        }
     }
 
     /**
