@@ -252,12 +252,16 @@ public record AlertingProperties(
      * @param tokenExpiryWindow {@code token-expiring} fires when an active connection's access token expires within
      *        this long and no newer grant arrived ({@code adpulse.alerting.health.token-expiry-window}, default
      *        {@code PT2H}; auth-service refreshes creator tokens a quarter of their lifetime ahead)
+     * @param circuitWindow {@code circuit-open} fires while a call to the endpoint was declined by its open circuit
+     *        breaker within this long ({@code adpulse.alerting.health.circuit-window}, default {@code PT5M}; ingest's
+     *        circuit stays open for {@code ADPULSE_INGEST_TIKTOK_CIRCUIT_OPEN_DURATION} before probing again)
      */
     public record Health(
             @DefaultValue("PT10M") @NotNull @DurationMin(seconds = 1) Duration apiErrorWindow,
             @DefaultValue("5") @Min(1) @Max(10000) int apiErrorThreshold,
             @DefaultValue("PT60S") @NotNull @DurationMin(seconds = 1) Duration pollInterval,
             @DefaultValue("15") @Min(1) @Max(10000) int staleAfterPolls,
-            @DefaultValue("PT2H") @NotNull @DurationMin(seconds = 1) Duration tokenExpiryWindow) {
+            @DefaultValue("PT2H") @NotNull @DurationMin(seconds = 1) Duration tokenExpiryWindow,
+            @DefaultValue("PT5M") @NotNull @DurationMin(seconds = 1) Duration circuitWindow) {
     }
 }
