@@ -152,6 +152,38 @@ class BudgetPacingAlertsTest extends AlertingServiceTest {
         assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("not a CloudEvents 1.0 JSON event");
     }
 
+    @Test
+    void anAccountThatSpendsInTheEveningIsExpectedToHaveSpentLittleByMorning() {
+        observeCampaignWithBudget("150.00");
+        // a week of delivery between 12:00 and 24:00 local time, none in the morning
+        for (LocalDate day = TODAY.minusDays(7); day.isBefore(TODAY); day = day.plusDays(1)) {
+            for (int hour = 12; hour < 24; hour++) {
+                KAFKA.send(Topics.METRICS, advertiserId, Observations.hourlySpend(advertiserId, campaignId, day, hour,
+                        "12.50", "900", NOW.minus(Duration.ofDays(1))));
+            }
+        }
+        // at 09:00 an even day would expect 56.25 and call 5.00 behind; this account usually has spent nothing yet
+        RecordMetadata morning = KAFKA.send(Topics.METRICS, advertiserId,
+                Observations.dailySpend(advertiserId, campaignId, TODAY, "5.00", NOW.minusSeconds(600)));
+        TopicPartition partition = new TopicPartition(Topics.METRICS, morning.partition());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> KAFKA.committedOffset("alerting-service", partition) > morning.offset());
+        assertThat(count("select count(*) from alert where rule = 'daily-budget-pacing' "
+                + "and labels ->> 'advertiser_id' = :fingerprint", advertiserId)).isZero();
+
+        // 40.00 by 09:00 is far ahead of a curve that expects nothing before noon
+        KAFKA.send(Topics.METRICS, advertiserId,
+                Observations.dailySpend(advertiserId, campaignId, TODAY, "40.00", NOW.minusSeconds(300)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from alert where rule = "
+                + "'daily-budget-pacing' and labels ->> 'advertiser_id' = :fingerprint", advertiserId) == 1);
+        String summary = db.sql("select summary from alert where rule = 'daily-budget-pacing' "
+                        + "and labels ->> 'advertiser_id' = :advertiser")
+                .bind("advertiser", advertiserId).map(row -> row.get(0, String.class)).one().block();
+        assertThat(summary).startsWith("Campaign Winter Boots Prospecting has spent 40.00 USD of its 150.00 USD daily "
+                + "budget at 09:00 America/Los_Angeles; expected 0.00 by now on this account's usual intraday curve "
+                + "(learned from 7 days); pacing ahead");
+    }
+
     private void observeCampaignWithBudget(String budget) {
         KAFKA.send(Topics.ENTITIES, advertiserId, Observations.advertiser(advertiserId, NOW.minusSeconds(3600)));
         KAFKA.send(Topics.ENTITIES, advertiserId,

@@ -141,6 +141,14 @@ public final class Observations {
         return encode(EventEnvelope.of("/adpulse/ingest-service", connectionId, occurredAt, data, requestId));
     }
 
+    /** A call ingest-service declined because the endpoint's circuit breaker was open ({@code part}: a unique id). */
+    public static byte[] circuitRejection(String connectionId, String advertiserId, String endpoint, String part,
+            Instant occurredAt) {
+        var data = new ApiErrorOccurred(connectionId, advertiserId, endpoint, 0, "circuit breaker for " + endpoint
+                + " is open", 0, true, null, occurredAt, ApiErrorOccurred.CIRCUIT_BREAKER);
+        return encode(EventEnvelope.of("/adpulse/ingest-service", connectionId, occurredAt, data, endpoint, part));
+    }
+
     private static byte[] encode(EventEnvelope<?> event) {
         return CODEC.encode(event);
     }

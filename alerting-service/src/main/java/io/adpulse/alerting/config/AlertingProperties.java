@@ -69,11 +69,24 @@ public record AlertingProperties(
      * @param minSpend floor in the account currency: pacing ahead is judged only once spend reaches it,
      *        pacing behind only once expected spend reaches it, so tiny amounts early in the day do not page
      *        anyone ({@code adpulse.alerting.pacing.min-spend}, default {@code 10})
+     * @param curveHistoryDays complete local days of the account's hourly spend its intraday curve is learned from
+     *        ({@code adpulse.alerting.pacing.curve-history-days}, default {@code 14})
+     * @param curveMinDays fewest of those days with spend for a learned curve; with fewer, expected spend grows
+     *        linearly through the day ({@code adpulse.alerting.pacing.curve-min-days}, default {@code 7})
      */
     public record Pacing(
             @DefaultValue("0.25") @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") BigDecimal tolerance,
             @DefaultValue("0.25") @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal minToleranceFactor,
-            @DefaultValue("10") @NotNull @DecimalMin("0") BigDecimal minSpend) {
+            @DefaultValue("10") @NotNull @DecimalMin("0") BigDecimal minSpend,
+            @DefaultValue("14") @Min(1) @Max(90) int curveHistoryDays,
+            @DefaultValue("7") @Min(1) @Max(90) int curveMinDays) {
+
+        public Pacing {
+            if (curveMinDays > curveHistoryDays) {
+                throw new IllegalArgumentException("adpulse.alerting.pacing.curve-min-days (" + curveMinDays
+                        + ") must not exceed curve-history-days (" + curveHistoryDays + ")");
+            }
+        }
     }
 
     /**
@@ -239,12 +252,16 @@ public record AlertingProperties(
      * @param tokenExpiryWindow {@code token-expiring} fires when an active connection's access token expires within
      *        this long and no newer grant arrived ({@code adpulse.alerting.health.token-expiry-window}, default
      *        {@code PT2H}; auth-service refreshes creator tokens a quarter of their lifetime ahead)
+     * @param circuitWindow {@code circuit-open} fires while a call to the endpoint was declined by its open circuit
+     *        breaker within this long ({@code adpulse.alerting.health.circuit-window}, default {@code PT5M}; ingest's
+     *        circuit stays open for {@code ADPULSE_INGEST_TIKTOK_CIRCUIT_OPEN_DURATION} before probing again)
      */
     public record Health(
             @DefaultValue("PT10M") @NotNull @DurationMin(seconds = 1) Duration apiErrorWindow,
             @DefaultValue("5") @Min(1) @Max(10000) int apiErrorThreshold,
             @DefaultValue("PT60S") @NotNull @DurationMin(seconds = 1) Duration pollInterval,
             @DefaultValue("15") @Min(1) @Max(10000) int staleAfterPolls,
-            @DefaultValue("PT2H") @NotNull @DurationMin(seconds = 1) Duration tokenExpiryWindow) {
+            @DefaultValue("PT2H") @NotNull @DurationMin(seconds = 1) Duration tokenExpiryWindow,
+            @DefaultValue("PT5M") @NotNull @DurationMin(seconds = 1) Duration circuitWindow) {
     }
 }

@@ -53,10 +53,12 @@ class ApiErrorReporter {
         } else if (failure instanceof CallNotPermittedException) {
             data = new ApiErrorOccurred(origin.connectionId(), origin.advertiserId(), endpoint,
                     TikTokApiException.NO_CODE, "circuit breaker for " + endpoint + " is open after repeated"
-                    + " TikTok-side failures; calls are rejected until it probes again", 0, true, null, at);
+                    + " TikTok-side failures; calls are rejected until it probes again", 0, true, null, at,
+                    ApiErrorOccurred.CIRCUIT_BREAKER);
         } else if (failure instanceof RequestNotPermitted) {
             data = new ApiErrorOccurred(origin.connectionId(), origin.advertiserId(), endpoint,
-                    TikTokApiException.NO_CODE, "no TikTok rate-limit permit within the allowed wait", 0, true, null, at);
+                    TikTokApiException.NO_CODE, "no TikTok rate-limit permit within the allowed wait", 0, true, null, at,
+                    ApiErrorOccurred.RATE_LIMITER);
         } else {
             data = new ApiErrorOccurred(origin.connectionId(), origin.advertiserId(), endpoint,
                     TikTokApiException.NO_CODE, "unexpected failure: " + failure.getClass().getSimpleName(), 0, false,

@@ -2,6 +2,7 @@ package io.adpulse.alerting.health.evaluation;
 
 import io.adpulse.alerting.config.AlertingProperties;
 import io.adpulse.alerting.health.domain.ApiErrorRateRule;
+import io.adpulse.alerting.health.domain.CircuitOpenRule;
 import io.adpulse.alerting.health.domain.NeedsReauthRule;
 import io.adpulse.alerting.health.domain.SyncStaleRule;
 import io.adpulse.alerting.health.domain.TokenExpiringRule;
@@ -16,6 +17,11 @@ class HealthConfiguration {
     ApiErrorRateRule apiErrorRateRule(AlertingProperties properties) {
         AlertingProperties.Health health = properties.health();
         return new ApiErrorRateRule(new ApiErrorRateRule.Settings(health.apiErrorWindow(), health.apiErrorThreshold()));
+    }
+
+    @Bean
+    CircuitOpenRule circuitOpenRule(AlertingProperties properties) {
+        return new CircuitOpenRule(properties.health().circuitWindow());
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.adpulse.alerting.health.evaluation;
 import io.adpulse.alerting.alert.domain.AlertLifecycle;
 import io.adpulse.alerting.alert.domain.Evaluation;
 import io.adpulse.alerting.health.domain.ApiErrorRateRule;
+import io.adpulse.alerting.health.domain.CircuitOpenRule;
 import io.adpulse.alerting.health.domain.ConnectionState;
 import io.adpulse.alerting.health.domain.HealthLabels;
 import io.adpulse.alerting.health.domain.NeedsReauthRule;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -36,10 +38,12 @@ class HealthEvaluator {
     private final SyncStaleRule syncStale;
     private final NeedsReauthRule needsReauth;
     private final TokenExpiringRule tokenExpiring;
+    private final CircuitOpenRule circuitOpen;
     private final AlertLifecycle lifecycle;
 
     HealthEvaluator(HealthStore store, ApiErrorRateRule apiErrors, SyncStaleRule syncStale, NeedsReauthRule needsReauth,
-            TokenExpiringRule tokenExpiring, AlertLifecycle lifecycle) {
+            TokenExpiringRule tokenExpiring, CircuitOpenRule circuitOpen, AlertLifecycle lifecycle) {
+        this.circuitOpen = circuitOpen;
         this.store = store;
         this.apiErrors = apiErrors;
         this.syncStale = syncStale;
@@ -79,6 +83,28 @@ class HealthEvaluator {
         return lifecycle.evaluate(ApiErrorRateRule.NAME, ApiErrorRateRule.scope(connectionId, endpoint), evaluation, now);
     }
 
+    /** The {@code circuit-open} rule of one endpoint, app-wide. */
+    Mono<Void> evaluateCircuit(String endpoint, Instant now) {
+        Mono<Evaluation> evaluation = store.circuitRejections(endpoint, now.minus(circuitOpen.window()), now)
+                .map(circuitOpen::evaluate);
+        return lifecycle.evaluate(CircuitOpenRule.NAME, CircuitOpenRule.scope(endpoint), evaluation, now);
+    }
+
+    /** Every endpoint whose circuit declined a call within the window or whose {@code circuit-open} alert fires. */
+    private Mono<Void> sweepCircuits(Instant now) {
+        return store.endpointsWithOpenCircuit(now.minus(circuitOpen.window()), now)
+                .flatMap(recent -> lifecycle.firingLabels(CircuitOpenRule.NAME, Map.of())
+                        .map(labels -> labels.get(HealthLabels.ENDPOINT)).collectList()
+                        .map(firing -> Stream.concat(recent.stream(), firing.stream())
+                                .distinct().toList()))
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(endpoint -> evaluateCircuit(endpoint, now).onErrorResume(e -> {
+                    log.warn("circuit-open evaluation of endpoint {} failed: {}", endpoint, e.toString());
+                    return Mono.empty();
+                }))
+                .then();
+    }
+
     /** The clock's sweep; a connection or endpoint whose evaluation fails is logged and the sweep goes on. */
     Mono<Void> evaluateAll(Instant now) {
         Flux<String> connections = Flux.concat(store.connections(), firingConnections()).distinct();
@@ -88,7 +114,8 @@ class HealthEvaluator {
                 }))
                 .then(Mono.defer(() -> sweepEndpoints(Flux.concat(
                         store.endpointsWithErrors(now.minus(apiErrors.settings().window()), now, null),
-                        firingEndpoints(Map.of())), now)));
+                        firingEndpoints(Map.of())), now)))
+                .then(Mono.defer(() -> sweepCircuits(now)));
     }
 
     private Mono<Void> connectionRule(String rule, String connectionId,

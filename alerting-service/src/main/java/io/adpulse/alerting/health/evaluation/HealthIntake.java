@@ -45,10 +45,17 @@ public class HealthIntake {
         return store.removed(connectionId, now).then(Mono.defer(() -> evaluator.evaluateConnection(connectionId, now)));
     }
 
-    /** An API error, counted once however often its event is delivered. */
+    /**
+     * An API error, counted once however often its event is delivered: a call declined by the endpoint's open circuit
+     * breaker is judged by {@code circuit-open}, any other error by {@code api-error-rate}.
+     */
     public Mono<Void> apiError(String eventId, ApiErrorOccurred error) {
         require(error.connectionId() != null && error.endpoint() != null && error.occurredAt() != null,
                 "an API error needs a connection id, an endpoint and a time");
+        if (error.circuitOpen()) {
+            return store.apiError(eventId, error).then(Mono.defer(() -> evaluator.evaluateCircuit(error.endpoint(),
+                    clock.instant())));
+        }
         return store.apiError(eventId, error).then(Mono.defer(() -> evaluator.evaluateEndpoint(error.connectionId(),
                 error.endpoint(), clock.instant())));
     }

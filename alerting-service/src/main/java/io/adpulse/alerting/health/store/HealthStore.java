@@ -1,6 +1,7 @@
 package io.adpulse.alerting.health.store;
 
 import io.adpulse.alerting.health.domain.ApiErrorWindow;
+import io.adpulse.alerting.health.domain.CircuitWindow;
 import io.adpulse.alerting.health.domain.ConnectionState;
 import io.adpulse.alerting.health.domain.ConnectionStatus;
 import io.adpulse.events.ApiErrorOccurred;
@@ -8,6 +9,7 @@ import io.adpulse.events.ConnectionGranted;
 import io.adpulse.events.ConnectionRevoked;
 import io.r2dbc.spi.Parameters;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -92,9 +94,9 @@ public class HealthStore {
     public Mono<Boolean> apiError(String eventId, ApiErrorOccurred error) {
         return db.sql("""
                         insert into api_error (event_id, connection_id, advertiser_id, endpoint, code, http_status,
-                            retryable, occurred_at)
+                            retryable, occurred_at, rejected_by)
                         values (:eventId, :connectionId, :advertiserId, :endpoint, :code, :httpStatus, :retryable,
-                            :occurredAt)
+                            :occurredAt, :rejectedBy)
                         on conflict (event_id) do nothing""")
                 .bind("eventId", eventId)
                 .bind("connectionId", error.connectionId())
@@ -104,6 +106,7 @@ public class HealthStore {
                 .bind("httpStatus", error.httpStatus())
                 .bind("retryable", error.retryable())
                 .bind("occurredAt", error.occurredAt())
+                .bind("rejectedBy", nullable(error.rejectedBy()))
                 .fetch().rowsUpdated()
                 .map(rows -> rows > 0);
     }
@@ -126,7 +129,10 @@ public class HealthStore {
                 .all();
     }
 
-    /** The errors of one connection and endpoint that occurred in ({@code from}, {@code to}]. */
+    /**
+     * The errors of one connection and endpoint that occurred in ({@code from}, {@code to}]; calls the endpoint's
+     * open circuit breaker declined are the {@code circuit-open} rule's, not errors of the connection.
+     */
     public Mono<ApiErrorWindow> errors(String connectionId, String endpoint, Instant from, Instant to) {
         return db.sql("""
                         select count(*) as n,
@@ -136,7 +142,8 @@ public class HealthStore {
                                (array_agg(advertiser_id order by occurred_at desc))[1] as advertiser_id
                         from api_error
                         where connection_id = :connectionId and endpoint = :endpoint
-                          and occurred_at > :from and occurred_at <= :to""")
+                          and occurred_at > :from and occurred_at <= :to
+                          and rejected_by is distinct from 'circuit-breaker'""")
                 .bind("connectionId", connectionId)
                 .bind("endpoint", endpoint)
                 .bind("from", from)
@@ -155,7 +162,8 @@ public class HealthStore {
     public Flux<String[]> endpointsWithErrors(Instant from, Instant to, String connectionId) {
         String only = connectionId == null ? "" : " and connection_id = :connectionId";
         var spec = db.sql("select distinct connection_id, endpoint from api_error where occurred_at > :from "
-                        + "and occurred_at <= :to" + only + " order by connection_id, endpoint")
+                        + "and occurred_at <= :to and rejected_by is distinct from 'circuit-breaker'" + only
+                        + " order by connection_id, endpoint")
                 .bind("from", from)
                 .bind("to", to);
         if (connectionId != null) {
@@ -163,6 +171,30 @@ public class HealthStore {
         }
         return spec.map(row -> new String[] {row.get("connection_id", String.class), row.get("endpoint", String.class)})
                 .all();
+    }
+
+    /** The calls to {@code endpoint} its open circuit breaker declined in ({@code from}, {@code to}]. */
+    public Mono<CircuitWindow> circuitRejections(String endpoint, Instant from, Instant to) {
+        return db.sql("""
+                        select count(*) as n from api_error
+                        where endpoint = :endpoint and rejected_by = 'circuit-breaker'
+                          and occurred_at > :from and occurred_at <= :to""")
+                .bind("endpoint", endpoint)
+                .bind("from", from)
+                .bind("to", to)
+                .map(row -> new CircuitWindow(endpoint, row.get("n", Long.class)))
+                .one();
+    }
+
+    /** Endpoints with a call declined by their open circuit breaker in ({@code from}, {@code to}]. */
+    public Mono<List<String>> endpointsWithOpenCircuit(Instant from, Instant to) {
+        return db.sql("select distinct endpoint from api_error where rejected_by = 'circuit-breaker' "
+                        + "and occurred_at > :from and occurred_at <= :to order by endpoint")
+                .bind("from", from)
+                .bind("to", to)
+                .map(row -> row.get("endpoint", String.class))
+                .all()
+                .collectList();
     }
 
     private static Object nullable(String value) {

@@ -66,6 +66,14 @@ public final class DailyBudgetPacingRule {
      * has been reported yet).
      */
     public Evaluation evaluate(PacedCampaign campaign, DailySpend spendToday, Instant now) {
+        return evaluate(campaign, spendToday, IntradayCurve.linear(), now);
+    }
+
+    /**
+     * Judges {@code campaign} at {@code now} against the spend {@code curve} says is expected by now (the
+     * account's learned intraday curve, or linear).
+     */
+    public Evaluation evaluate(PacedCampaign campaign, DailySpend spendToday, IntradayCurve curve, Instant now) {
         CampaignKey key = new CampaignKey(campaign.advertiserId(), campaign.campaignId());
         String name = campaign.displayName();
         String notPaced = campaign.notPacedBecause();
@@ -83,9 +91,9 @@ public final class DailyBudgetPacingRule {
                     + " is reported in " + spendToday.currency() + " but its budget is in "
                     + campaign.budgetCurrency() + "; pacing is not judged"));
         }
-        PacingAssessment assessment = PacingAssessment.assess(campaign.budget(), spendToday.amount(), day.fraction(),
-                settings);
-        String status = status(campaign, day, assessment);
+        PacingAssessment assessment = PacingAssessment.assess(campaign.budget(), spendToday.amount(),
+                curve.fractionAt(day), settings);
+        String status = status(campaign, day, assessment) + curve.describe();
         List<AlertCandidate> active = assessment.condition()
                 .map(condition -> candidate(campaign, day, assessment, condition, status))
                 .stream().toList();
@@ -128,8 +136,9 @@ public final class DailyBudgetPacingRule {
             case OVERSPEND -> "over budget by " + money(assessment.spend().subtract(assessment.budget()), currency)
                     + " " + currency;
             case PACING_AHEAD -> "pacing ahead (on pace up to " + money(assessment.upper(), currency)
-                    + "; at this rate it would spend " + money(assessment.projected(), currency)
-                    + " by the end of the day)";
+                    + (assessment.projected() == null ? "; nothing is usually spent by this time of day)"
+                            : "; at this rate it would spend " + money(assessment.projected(), currency)
+                                    + " by the end of the day)");
             case PACING_BEHIND -> "pacing behind (on pace from " + money(assessment.lower(), currency) + ")";
         };
     }

@@ -5,10 +5,12 @@ import java.math.MathContext;
 import java.util.Optional;
 
 /**
- * The pacing judgement of one campaign's daily budget at one moment. With {@code f} the elapsed share of
- * the advertiser's local day (see {@link DayProgress}, DST-correct):
+ * The pacing judgement of one campaign's daily budget at one moment. With {@code f} the share of the day's spend
+ * expected by now: the elapsed share of the advertiser's local day (see {@link DayProgress}, DST-correct), or for
+ * daily budgets of an account with enough history, the share its {@link IntradayCurve} has usually spent by this
+ * local time:
  * <pre>
- *   expected  = budget × f                                       (linear pacing)
+ *   expected  = budget × f
  *   t         = tolerance × max(minToleranceFactor, 1 − f)       (the band narrows as the day goes on)
  *   upper     = expected × (1 + t)
  *   lower     = expected × (1 − t)
@@ -25,7 +27,7 @@ import java.util.Optional;
  *
  * @param budget the daily budget
  * @param spend spend so far on the local day
- * @param fraction the elapsed share of the local day
+ * @param fraction the share of the period's spend expected by now
  * @param expected spend expected by now
  * @param tolerance the band's relative half-width now ({@code t})
  * @param lower the band's lower edge

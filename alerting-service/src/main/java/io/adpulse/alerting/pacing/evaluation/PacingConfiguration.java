@@ -12,6 +12,7 @@ import io.adpulse.alerting.pacing.domain.RoasSettings;
 import io.adpulse.alerting.pacing.domain.SpendAnomalyRule;
 import io.adpulse.alerting.pacing.domain.StoppedDeliveringRule;
 import org.springframework.context.annotation.Bean;
+import io.adpulse.alerting.pacing.domain.IntradayCurve;
 import org.springframework.context.annotation.Configuration;
 
 /** The campaign rules with their configured thresholds and targets. */
@@ -23,6 +24,12 @@ class PacingConfiguration {
         AlertingProperties.Pacing pacing = properties.pacing();
         return new DailyBudgetPacingRule(new PacingSettings(pacing.tolerance(), pacing.minToleranceFactor(),
                 pacing.minSpend()));
+    }
+
+    @Bean
+    IntradayCurve.Settings intradayCurveSettings(AlertingProperties properties) {
+        AlertingProperties.Pacing pacing = properties.pacing();
+        return new IntradayCurve.Settings(pacing.curveHistoryDays(), pacing.curveMinDays());
     }
 
     /** Lifetime pacing shares the daily rule's band and floor ({@code adpulse.alerting.pacing.*}). */

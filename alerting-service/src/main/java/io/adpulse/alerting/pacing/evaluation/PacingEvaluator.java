@@ -7,6 +7,7 @@ import io.adpulse.alerting.pacing.domain.BudgetLevel;
 import io.adpulse.alerting.pacing.domain.CampaignKey;
 import io.adpulse.alerting.pacing.domain.CpaAboveTargetRule;
 import io.adpulse.alerting.pacing.domain.HourlyDelivery;
+import io.adpulse.alerting.pacing.domain.IntradayCurve;
 import io.adpulse.alerting.pacing.domain.SpendAnomalyRule;
 import io.adpulse.alerting.pacing.domain.StoppedDeliveringRule;
 import java.time.ZoneId;
@@ -50,10 +51,12 @@ class PacingEvaluator {
     private final SpendAnomalyRule anomaly;
     private final StoppedDeliveringRule stopped;
     private final AlertLifecycle lifecycle;
+    private final IntradayCurve.Settings curveSettings;
 
     PacingEvaluator(PacingStore store, DailyBudgetPacingRule rule, RoasBelowTargetRule roas, CpaAboveTargetRule cpa,
             LifetimeBudgetPacingRule lifetime, SpendAnomalyRule anomaly, StoppedDeliveringRule stopped,
-            AlertLifecycle lifecycle) {
+            AlertLifecycle lifecycle, IntradayCurve.Settings curveSettings) {
+        this.curveSettings = curveSettings;
         this.store = store;
         this.rule = rule;
         this.roas = roas;
@@ -143,7 +146,8 @@ class PacingEvaluator {
     private Mono<Void> evaluateDailyRules(CampaignKey key, Instant now) {
         Mono<Evaluation> pacing = store.findCampaign(key)
                 .flatMap(campaign -> spendToday(campaign, now)
-                        .map(spend -> rule.evaluate(campaign, spend.orElse(null), now)))
+                        .flatMap(spend -> curve(campaign, now)
+                                .map(curve -> rule.evaluate(campaign, spend.orElse(null), curve, now))))
                 .switchIfEmpty(Mono.fromSupplier(() -> rule.forgotten(key)));
         Mono<Evaluation> returns = store.findCampaign(key)
                 .flatMap(campaign -> spendOn(campaign, roas.localDate(campaign, now))
@@ -238,6 +242,18 @@ class PacingEvaluator {
                     return Mono.empty();
                 }))
                 .then();
+    }
+
+    /**
+     * The advertiser's intraday curve, learned from its hourly spend on the complete local days before the campaign's
+     * current one (linear when there is not enough of it or the campaign is not paced).
+     */
+    private Mono<IntradayCurve> curve(PacedCampaign campaign, Instant now) {
+        return rule.localDay(campaign, now)
+                .map(day -> store.hourlySpend(campaign.advertiserId(),
+                                day.localDate().minusDays(curveSettings.historyDays()), day.localDate().minusDays(1))
+                        .map(history -> IntradayCurve.learn(history, curveSettings)))
+                .orElseGet(() -> Mono.just(IntradayCurve.linear()));
     }
 
     private Mono<Optional<DailySpend>> spendToday(PacedCampaign campaign, Instant now) {

@@ -5,6 +5,7 @@ import io.adpulse.alerting.pacing.domain.BudgetLevel;
 import io.adpulse.alerting.pacing.domain.CampaignKey;
 import io.adpulse.alerting.pacing.domain.DailySpend;
 import io.adpulse.alerting.pacing.domain.HourlyDelivery;
+import io.adpulse.alerting.pacing.domain.IntradayCurve;
 import io.adpulse.alerting.pacing.domain.LifetimeBudget;
 import io.adpulse.alerting.pacing.domain.LifetimeSpend;
 import io.adpulse.alerting.pacing.domain.PacedCampaign;
@@ -281,6 +282,23 @@ public class PacingStore {
                 .bind("campaignId", key.campaignId())
                 .map(PacingStore::hourly)
                 .one();
+    }
+
+    /**
+     * The advertiser's spend per local hour on the dates {@code first} to {@code last}, summed over its campaigns:
+     * what its intraday curve is learned from. Hours without a report are absent.
+     */
+    public Mono<List<IntradayCurve.HourSpend>> hourlySpend(String advertiserId, LocalDate first, LocalDate last) {
+        return db.sql("select local_date, hour, sum(spend) as spend from campaign_hourly "
+                        + "where advertiser_id = :advertiserId and local_date between :first and :last "
+                        + "and spend is not null group by local_date, hour order by local_date, hour")
+                .bind("advertiserId", advertiserId)
+                .bind("first", first)
+                .bind("last", last)
+                .map(row -> new IntradayCurve.HourSpend(row.get("local_date", LocalDate.class),
+                        row.get("hour", Number.class).intValue(), row.get("spend", BigDecimal.class)))
+                .all()
+                .collectList();
     }
 
     /** Spend reported for local hour {@code hour} on the dates {@code first} to {@code last}, one value per date. */

@@ -81,6 +81,52 @@ class HealthAlertsTest extends AlertingServiceTest {
     }
 
     @Test
+    void callsDeclinedByAnOpenCircuitFireOneAlertForTheEndpointAndNoConnectionErrorRate() {
+        String endpoint = "/open_api/v1.3/circuit-" + UUID.randomUUID() + "/get/";
+        String otherConnection = connectionId + "-b";
+        for (int i = 0; i < 6; i++) {
+            KAFKA.send(Topics.API_ERRORS, connectionId, Observations.circuitRejection(connectionId, advertiserId,
+                    endpoint, "a" + i, NOW.minusSeconds(120 - 10L * i)));
+        }
+        RecordMetadata last = KAFKA.send(Topics.API_ERRORS, otherConnection, Observations.circuitRejection(
+                otherConnection, advertiserId, endpoint, "b", NOW.minusSeconds(30)));
+
+        ConsumerRecord<String, byte[]> firedRecord = KAFKA.awaitRecords(Topics.ALERTS, r -> CODEC.decode(r.value())
+                .data() instanceof AlertFired f && f.rule().equals("circuit-open")
+                && endpoint.equals(f.labels().get("endpoint"))).get(0);
+        AlertFired fired = CODEC.decode(firedRecord.value(), AlertFired.class).data();
+        assertThat(fired.severity()).isEqualTo("critical");
+        assertThat(fired.labels()).containsEntry("endpoint", endpoint).doesNotContainKey("connection_id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(count(
+                "select count(*) from api_error where endpoint = :v", endpoint)).isEqualTo(7));
+        TopicPartition partition = new TopicPartition(Topics.API_ERRORS, last.partition());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> KAFKA.committedOffset("alerting-service", partition) > last.offset());
+        evaluator.evaluateCircuit(endpoint, NOW).block();
+        assertThat(count("select count(*) from alert where rule = 'circuit-open' and labels ->> 'endpoint' = :v",
+                endpoint)).as("one alert for the endpoint, however many calls and connections").isOne();
+        assertThat(summaryOf("circuit-open", endpoint)).isEqualTo("The circuit breaker for TikTok endpoint " + endpoint
+                + " is open after repeated TikTok-side failures: its calls are declined for every connection until it"
+                + " probes TikTok again");
+        // six declined calls of one connection are not six errors of that connection
+        assertThat(count("select count(*) from alert where rule = 'api-error-rate' and labels ->> 'endpoint' = :v",
+                endpoint)).isZero();
+
+        evaluator.evaluateCircuit(endpoint, NOW.plus(Duration.ofMinutes(6))).block();
+        ConsumerRecord<String, byte[]> resolvedRecord = KAFKA.awaitRecords(Topics.ALERTS, r -> CODEC.decode(r.value())
+                .data() instanceof AlertResolved res && res.fingerprint().equals(fired.fingerprint())).get(0);
+        assertThat(CODEC.decode(resolvedRecord.value(), AlertResolved.class).data().summary())
+                .isEqualTo("The circuit breaker for TikTok endpoint " + endpoint
+                        + " let calls through again: none was declined in the last 5 min");
+    }
+
+    private String summaryOf(String rule, String endpoint) {
+        return db.sql("select summary from alert where rule = :rule and labels ->> 'endpoint' = :endpoint "
+                        + "and state = 'FIRING'")
+                .bind("rule", rule).bind("endpoint", endpoint).map(row -> row.get(0, String.class)).one().block();
+    }
+
+    @Test
     void aNeedsReauthRevocationFiresAndANewGrantResolvesIt() {
         KAFKA.send(Topics.CONNECTIONS, connectionId, Observations.granted(connectionId, advertiserId,
                 NOW.minus(Duration.ofDays(1)), null));
