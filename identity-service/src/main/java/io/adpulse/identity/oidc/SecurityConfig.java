@@ -38,7 +38,7 @@ public class SecurityConfig {
                 .with(as, server -> server.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults()))
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(signIn(),
                         new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
         return http.build();
@@ -54,10 +54,17 @@ public class SecurityConfig {
                         .requestMatchers("/api/identity/**").permitAll()
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/identity/**"))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                .exceptionHandling(e -> e.authenticationEntryPoint(signIn()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
         return http.build();
+    }
+
+    /** To {@code <prefix>/login}, relative: behind the gateway the browser's host and scheme are the gateway's. */
+    private static LoginUrlAuthenticationEntryPoint signIn() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     @Bean

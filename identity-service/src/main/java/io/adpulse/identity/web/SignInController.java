@@ -25,6 +25,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.savedrequest.DefaultSavedRequest;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
@@ -193,7 +194,14 @@ class SignInController {
         contexts.saveContext(context, request, response);
         sessions.registerNewSession(request.getSession().getId(), authentication.getPrincipal());
         SavedRequest saved = requestCache.getRequest(request, response);
-        return redirect(request, saved == null ? "/" : saved.getRedirectUrl());
+        if (saved instanceof DefaultSavedRequest original) {
+            // Relative, so that it stays on the host and scheme the browser used (the gateway's).
+            requestCache.removeRequest(request, response);
+            String query = original.getQueryString();
+            return ResponseEntity.status(HttpStatus.FOUND).header("Location",
+                    original.getRequestURI() + (query == null ? "" : "?" + query)).build();
+        }
+        return redirect(request, "/");
     }
 
     private String enrolPage(HttpServletRequest request, PendingSignIn pending, String message) {
