@@ -36,7 +36,8 @@ import org.springframework.test.web.servlet.MockMvc;
         "adpulse.identity.service-accounts[0].client-id=launcher",
         "adpulse.identity.service-accounts[0].client-secret=launcher-secret",
         "adpulse.identity.service-accounts[0].roles=ADMIN",
-        "adpulse.identity.lockout.max-failures=5"})
+        "adpulse.identity.lockout.max-failures=5",
+        "adpulse.identity.home-url="})
 @AutoConfigureMockMvc
 public abstract class IdentityTestBase {
 

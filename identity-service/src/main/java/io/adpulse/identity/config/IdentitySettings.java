@@ -27,13 +27,15 @@ import org.springframework.validation.annotation.Validated;
  * @param invitationTtl   how long an invitation link is valid (default 72h)
  * @param gatewayClient   the confidential OIDC client the gateway signs browsers in with
  * @param serviceAccounts clients that get bearer JWTs with {@code client_credentials}, each with its roles
+ * @param homeUrl         where a browser goes after a sign-in that no client asked for (an accepted invitation);
+ *                        blank for this service's own page
  */
 @Validated
 @ConfigurationProperties("adpulse.identity")
 public record IdentitySettings(@NotBlank String issuer, @NotBlank String adminUsername, String adminPassword,
         @NotBlank String mfaKeys, @DefaultValue @Valid Lockout lockout,
         @NotNull @DefaultValue("72h") Duration invitationTtl, @NotNull @Valid GatewayClient gatewayClient,
-        @DefaultValue List<@Valid ServiceAccount> serviceAccounts) {
+        @DefaultValue List<@Valid ServiceAccount> serviceAccounts, @DefaultValue("") String homeUrl) {
 
     /**
      * Lockout after repeated failures.

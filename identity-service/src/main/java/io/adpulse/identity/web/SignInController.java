@@ -201,7 +201,7 @@ class SignInController {
             return ResponseEntity.status(HttpStatus.FOUND).header("Location",
                     original.getRequestURI() + (query == null ? "" : "?" + query)).build();
         }
-        return redirect(request, "/");
+        return redirect(request, settings.homeUrl().isBlank() ? "/" : settings.homeUrl());
     }
 
     private String enrolPage(HttpServletRequest request, PendingSignIn pending, String message) {
