@@ -1,6 +1,7 @@
 package io.adpulse.identity.oidc;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,6 +115,14 @@ public class AuthorizationServerConfig {
     }
 
     /**
+     * A mutable {@link ArrayList}: the claims are stored with the authorization (JSON with type information), and
+     * reading them back allows only well-known collection types, not {@code List.of}'s.
+     */
+    private static List<String> names(List<Role> roles) {
+        return new ArrayList<>(roles.stream().map(Enum::name).toList());
+    }
+
+    /**
      * Adds {@code roles} and {@code adpulse_client} to ID and access tokens. A user read fresh from the database:
      * a DISABLED user gets no new token, so disabling also ends refreshes.
      */
@@ -126,7 +135,7 @@ public class AuthorizationServerConfig {
             if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
                 List<Role> roles = serviceAccounts.getOrDefault(context.getRegisteredClient().getClientId(),
                         List.of());
-                context.getClaims().claim(ROLES_CLAIM, roles.stream().map(Enum::name).toList());
+                context.getClaims().claim(ROLES_CLAIM, names(roles));
                 return;
             }
             boolean idToken = "id_token".equals(context.getTokenType().getValue());
@@ -137,7 +146,7 @@ public class AuthorizationServerConfig {
                     .filter(u -> u.status() == Status.ACTIVE)
                     .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(
                             OAuth2ErrorCodes.INVALID_GRANT, "the user is disabled or unknown", null)));
-            context.getClaims().claim(ROLES_CLAIM, user.roles().stream().map(Enum::name).toList());
+            context.getClaims().claim(ROLES_CLAIM, names(user.roles()));
             context.getClaims().claim("preferred_username", user.username());
             if (user.client() != null) {
                 context.getClaims().claim(CLIENT_CLAIM, user.client());

@@ -54,6 +54,10 @@ class TokenTest extends IdentityTestBase {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         JsonNode tokens = JSON.readTree(answer);
         assertThat(tokens.path("refresh_token").asString()).isNotBlank();
+        String userInfo = mvc.perform(get("/userinfo").header("Authorization",
+                        "Bearer " + tokens.path("access_token").asString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JSON.readTree(userInfo).path("sub").asString()).isEqualTo(user);
         for (String token : List.of(tokens.path("id_token").asString(), tokens.path("access_token").asString())) {
             JsonNode claims = payload(token);
             assertThat(claims.path("sub").asString()).isEqualTo(user);
