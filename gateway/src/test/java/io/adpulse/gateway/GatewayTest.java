@@ -235,6 +235,19 @@ class GatewayTest extends GatewayTestBase {
     }
 
     @Test
+    void servesTheAuditPanelHiddenUntilTheSessionShowsAnAuditorOrAdmin() {
+        web.get().uri("/").headers(h -> h.setBasicAuth("aude", PASSWORD)).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(html -> assertThat(html)
+                        .contains("<section id=\"audit-section\" aria-labelledby=\"audit-title\" hidden>")
+                        .contains("id=\"audit-verify\">Verify chain</button>"));
+        web.get().uri("/assets/app.js").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(js -> assertThat(js).contains("const AUDIT_ROLES = ['ADMIN', 'AUDITOR'];")
+                        .contains("api('/api/audit/verify')").contains("/api/audit/events?"));
+    }
+
+    @Test
     void keepsASafeInboundCorrelationIdAndReturnsIt() {
         web.get().uri("/api/alerting/alerts").headers(h -> h.setBasicAuth("admin", PASSWORD))
                 .header("X-Correlation-Id", "trace-12345678").exchange()
