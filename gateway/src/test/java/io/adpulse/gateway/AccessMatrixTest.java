@@ -46,6 +46,7 @@ class AccessMatrixTest extends GatewayTestBase {
     private static final Set<Caller> ADMINS = EnumSet.of(Caller.ADMIN);
     private static final Set<Caller> RESPONDERS = EnumSet.of(Caller.ADMIN, Caller.OPERATOR, Caller.ONCALL);
     private static final Set<Caller> AUDITORS = EnumSet.of(Caller.ADMIN, Caller.AUDITOR);
+    private static final Set<Caller> STAFF = EnumSet.of(Caller.ADMIN, Caller.OPERATOR, Caller.ONCALL, Caller.AUDITOR);
 
     /** One request of the matrix, the gateway route it goes through ({@code gateway} when answered by the gateway) and who passes. */
     record Entry(String route, HttpMethod method, String path, Set<Caller> allowed) {
@@ -92,8 +93,8 @@ class AccessMatrixTest extends GatewayTestBase {
             new Entry("reporting", HttpMethod.GET, "/api/reporting/spend", SIGNED_IN),
             new Entry("reporting", HttpMethod.GET, "/api/reporting/pacing", SIGNED_IN),
             new Entry("reporting", HttpMethod.GET, "/api/reporting/rollups", SIGNED_IN),
-            new Entry("reporting", HttpMethod.GET, "/api/reporting/organic/videos", SIGNED_IN),
-            new Entry("reporting", HttpMethod.GET, "/api/reporting/organic/overview", SIGNED_IN),
+            new Entry("reporting", HttpMethod.GET, "/api/reporting/organic/videos", STAFF),
+            new Entry("reporting", HttpMethod.GET, "/api/reporting/organic/overview", STAFF),
             new Entry("reporting", HttpMethod.GET, "/api/reporting/clients", SIGNED_IN),
             new Entry("reporting", HttpMethod.GET, "/api/reporting/clients/c-1", SIGNED_IN),
             new Entry("reporting", HttpMethod.GET, "/api/reporting/brands", SIGNED_IN),
@@ -117,10 +118,10 @@ class AccessMatrixTest extends GatewayTestBase {
             // alerting-service
             new Entry("alerting", HttpMethod.GET, "/api/alerting/alerts", SIGNED_IN),
             new Entry("alerting", HttpMethod.POST, "/api/alerting/alerts/f-1/ack", RESPONDERS),
-            new Entry("alerting", HttpMethod.GET, "/api/alerting/deliveries", SIGNED_IN),
+            new Entry("alerting", HttpMethod.GET, "/api/alerting/deliveries", STAFF),
             new Entry("alerting", HttpMethod.POST, "/api/alerting/deliveries/d-1/retry", RESPONDERS),
-            new Entry("alerting", HttpMethod.GET, "/api/alerting/silences", SIGNED_IN),
-            new Entry("alerting", HttpMethod.GET, "/api/alerting/silences/s-1", SIGNED_IN),
+            new Entry("alerting", HttpMethod.GET, "/api/alerting/silences", STAFF),
+            new Entry("alerting", HttpMethod.GET, "/api/alerting/silences/s-1", STAFF),
             new Entry("alerting", HttpMethod.POST, "/api/alerting/silences", RESPONDERS),
             new Entry("alerting", HttpMethod.DELETE, "/api/alerting/silences/s-1", RESPONDERS),
             // audit-service
