@@ -38,7 +38,10 @@ public class AdvertiserScope {
         this.timeout = settings.scope().timeout();
     }
 
-    /** The client's advertiser ids, sorted; empty when it has none or they cannot be resolved. */
+    /**
+     * The client's advertiser ids, sorted; an empty list when it has none or they cannot be resolved. Never an empty
+     * {@code Mono}: a missing answer must not let the request through without its scope.
+     */
     public Mono<List<String>> advertisersOf(String clientId) {
         if (cache.size() >= MAX_CLIENTS) {
             cache.clear();
@@ -48,7 +51,8 @@ public class AdvertiserScope {
                     log.warn("could not resolve the advertisers of client {}; its users see none: {}", clientId,
                             e.toString());
                     return Mono.just(List.of());
-                });
+                })
+                .defaultIfEmpty(List.of());
     }
 
     private Mono<List<String>> resolve(String clientId) {

@@ -56,7 +56,8 @@ class IdentityHeaders implements GlobalFilter, Ordered {
             return Mono.just(Scope.NONE);
         }
         return clients.clientOf(auth)
-                .map(client -> advertisers.advertisersOf(client).map(ids -> new Scope(client, ids)))
+                .map(client -> advertisers.advertisersOf(client).defaultIfEmpty(List.of())
+                        .map(ids -> new Scope(client, ids)))
                 .orElseGet(() -> Mono.just(new Scope(null, List.of())));
     }
 

@@ -18,11 +18,15 @@ class AdvertiserScopeTest {
 
     private final AtomicInteger calls = new AtomicInteger();
     private volatile boolean failing;
+    private volatile boolean silent;
     private final DisposableServer reporting = HttpServer.create().port(0)
             .handle((request, response) -> {
                 calls.incrementAndGet();
                 if (failing) {
                     return response.status(503).send();
+                }
+                if (silent) {
+                    return response.header("Content-Type", "application/json").send();
                 }
                 return response.header("Content-Type", "application/json").sendString(Mono.just("""
                         {"brands":[{"brandId":"b-2","clientId":"acme","advertiserIds":["a-3","a-1"]},
@@ -60,6 +64,12 @@ class AdvertiserScopeTest {
         failing = false;
         assertThat(scope.advertisersOf("acme").block()).containsExactly("a-1", "a-2", "a-3");
         assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void failsClosedOnAnAnswerWithoutABody() {
+        silent = true;
+        assertThat(scope(Duration.ofMinutes(5)).advertisersOf("acme").block()).isEmpty();
     }
 
     @Test
