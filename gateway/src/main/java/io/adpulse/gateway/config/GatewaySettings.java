@@ -1,5 +1,6 @@
 package io.adpulse.gateway.config;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -23,11 +24,13 @@ import org.springframework.validation.annotation.Validated;
  * @param users            further local operators with their roles ({@code adpulse.gateway.users[0].username} ...),
  *                         until the identity provider of the sign-in issue replaces local users
  * @param limits           request size and rate limits
+ * @param scope            how a CLIENT user's advertisers are resolved for the services
  */
 @Validated
 @ConfigurationProperties("adpulse.gateway")
 public record GatewaySettings(@NotBlank String adminUsername, @NotBlank String adminPassword,
-        boolean accessLogEnabled, @DefaultValue List<@Valid LocalUser> users, @DefaultValue @Valid Limits limits) {
+        boolean accessLogEnabled, @DefaultValue List<@Valid LocalUser> users, @DefaultValue @Valid Limits limits,
+        @DefaultValue @Valid Scope scope) {
 
     /**
      * A local operator.
@@ -35,13 +38,31 @@ public record GatewaySettings(@NotBlank String adminUsername, @NotBlank String a
      * @param username sign-in name
      * @param password plain text (hashed at startup) or an encoded value ({@code {bcrypt}...})
      * @param roles    any of ADMIN, OPERATOR, ONCALL, AUDITOR, CLIENT
+     * @param client   the reporting-service client id a CLIENT user belongs to ({@code adpulse.gateway.users[0].client});
+     *                 required with the CLIENT role, which then sees only the advertisers of that client's brands
      */
-    public record LocalUser(@NotBlank String username, @NotBlank String password, @NotEmpty List<Role> roles) {
+    public record LocalUser(@NotBlank String username, @NotBlank String password, @NotEmpty List<Role> roles,
+            String client) {
 
         @Override
         public String toString() {
-            return "LocalUser[username=" + username + ", password=<redacted>, roles=" + roles + "]";
+            return "LocalUser[username=" + username + ", password=<redacted>, roles=" + roles + ", client=" + client
+                    + "]";
         }
+    }
+
+    /**
+     * Resolution of a CLIENT user's advertisers: the gateway asks reporting-service, which owns clients and brands,
+     * for the brands of the user's client and forwards their advertiser ids in {@code X-Adpulse-Advertisers}.
+     *
+     * @param reportingUri where reporting-service answers ({@code ADPULSE_REPORTING_URI}, as its route)
+     * @param cacheTtl     how long a resolved client is reused (default 30s): a brand change reaches a signed-in
+     *                     client user at most this late
+     * @param timeout      how long one resolution may take (default 2s); a failure or timeout leaves the user with
+     *                     no advertisers (fail closed) and is not cached
+     */
+    public record Scope(@NotNull @DefaultValue("http://localhost:8083") String reportingUri,
+            @NotNull @DefaultValue("30s") Duration cacheTtl, @NotNull @DefaultValue("2s") Duration timeout) {
     }
 
     /** The roles the gateway knows; services receive them in {@code X-Adpulse-Roles}. */
@@ -65,6 +86,6 @@ public record GatewaySettings(@NotBlank String adminUsername, @NotBlank String a
     @Override
     public String toString() {
         return "GatewaySettings[adminUsername=" + adminUsername + ", adminPassword=<redacted>, accessLogEnabled="
-                + accessLogEnabled + ", users=" + users + ", limits=" + limits + "]";
+                + accessLogEnabled + ", users=" + users + ", limits=" + limits + ", scope=" + scope + "]";
     }
 }
