@@ -7,6 +7,8 @@ const state = { roles: [], user: '', advertisers: [], brands: [], clients: [], c
   chart: null, drill: null };
 const ALERT_ROLES = ['ADMIN', 'OPERATOR', 'ONCALL'];
 const REPORT_ROLES = ['ADMIN', 'OPERATOR'];
+const AUDIT_ROLES = ['ADMIN', 'AUDITOR'];
+const AUDIT_PAGE = 50;
 
 // ---------- HTTP ----------
 
@@ -175,6 +177,8 @@ async function act(button, work, done) {
 }
 
 const hasRole = (...roles) => state.roles.some((r) => roles.includes(r));
+/** A CLIENT user sees only its own advertisers (the services enforce it; the page just leaves out what it cannot use). */
+const isClient = () => hasRole('CLIENT');
 
 // ---------- filters and the URL ----------
 
@@ -298,8 +302,10 @@ function setDownload(id, path) {
 
 async function loadSession() {
   const session = await api('/api/session');
-  state.user = session.user; state.roles = session.roles;
+  state.user = session.user; state.roles = session.roles; state.client = session.client || null;
   $('who').textContent = `${session.user} · ${session.roles.join(', ').toLowerCase()}`;
+  // CLIENT users: the services answer only their own advertisers; the operators' tools are not shown at all
+  $('audit-section').hidden = !hasRole(...AUDIT_ROLES) || isClient();
   $('connect').hidden = !hasRole('ADMIN');
   $('connect-creator').hidden = !hasRole('ADMIN');
   document.querySelector('.actions-col').hidden = !hasRole('ADMIN');
@@ -1144,11 +1150,14 @@ function advertiserName(id) {
 }
 
 async function loadAlerting(current) {
-  const canAct = hasRole(...ALERT_ROLES);
+  const canAct = hasRole(...ALERT_ROLES) && !isClient();
+  // the delivery log and silences are operators' tools, refused to CLIENT users
+  const operators = !isClient();
+  const none = Promise.resolve(null);
   const [alerts, failed, silences] = await Promise.allSettled([
     api('/api/alerting/alerts?state=FIRING'),
-    api('/api/alerting/deliveries?status=FAILED&limit=1000'),
-    api('/api/alerting/silences?state=ACTIVE'),
+    operators ? api('/api/alerting/deliveries?status=FAILED&limit=1000') : none,
+    operators ? api('/api/alerting/silences?state=ACTIVE') : none,
   ]);
   if (!current()) return;
   if (alerts.status === 'rejected') throw alerts.reason;
@@ -1158,7 +1167,10 @@ async function loadAlerting(current) {
   $('alerts-count').textContent = list.length ? String(list.length) : '';
   $('alerts-count').setAttribute('aria-label', `${list.length} firing`);
   const d = $('deliveries');
-  if (failed.status === 'fulfilled') {
+  d.hidden = !operators;
+  if (!operators) {
+    // nothing more to show
+  } else if (failed.status === 'fulfilled') {
     const n = failed.value.length;
     d.textContent = n === 0 ? 'All notifications delivered.'
       : `${n >= 1000 ? '1000+' : n} notification${n > 1 ? 's' : ''} failed to deliver${failed.value[0].lastError ? ` (latest: ${failed.value[0].receiver}: ${failed.value[0].lastError})` : ''}.`;
@@ -1167,7 +1179,7 @@ async function loadAlerting(current) {
     d.textContent = `Delivery status unavailable: ${failed.reason.message}`; d.className = 'note warn-text';
   }
   const box = $('silences-box');
-  if (silences.status === 'fulfilled' && silences.value.length) {
+  if (silences.status === 'fulfilled' && silences.value && silences.value.length) {
     box.hidden = false;
     $('silences').replaceChildren(...silences.value.map((s) => {
       const li = el('li', {},
@@ -1182,6 +1194,73 @@ async function loadAlerting(current) {
     }));
   } else {
     box.hidden = true;
+  }
+}
+
+// ---------- audit log (ADMIN, AUDITOR) ----------
+
+function auditQuery(after) {
+  const q = new URLSearchParams({ order: 'desc', limit: String(AUDIT_PAGE) });
+  const actor = $('audit-actor').value.trim();
+  const type = $('audit-type').value.trim();
+  if (actor) q.set('actor', actor);
+  if (type) q.set('type', type);
+  if (after) q.set('after', after);
+  return `/api/audit/events?${q}`;
+}
+
+function auditRow(e) {
+  const access = e.route || e.decision ? [e.route, e.decision ? e.decision.toLowerCase() : null].filter(Boolean).join(' · ') : '';
+  const row = el('tr', { 'data-sequence': String(e.sequence) },
+    el('td', { className: 'num', text: String(e.sequence) }),
+    el('td', { text: dateTime(e.recordedAt) }),
+    el('td', {}, el('div', { text: e.type || e.topic }), el('div', { className: 'sub', text: e.topic })),
+    el('td', { text: e.actor || '' }),
+    el('td', { text: access }),
+    el('td', {}, el('code', { text: e.subject || e.key || '' })),
+    el('td', {}, e.valid ? el('span', { className: 'badge ok', text: 'valid event' })
+      : el('span', { className: 'badge bad', text: 'invalid event', title: e.invalidReason || '' }),
+    el('div', { className: 'sub' }, el('code', { text: `hash ${String(e.hash || '').slice(0, 12)}…`, title: e.hash || '' }))));
+  if (state.auditBroken !== undefined && state.auditBroken !== null && e.sequence === state.auditBroken) row.classList.add('broken');
+  return row;
+}
+
+async function loadAudit(current, after) {
+  const page = await api(auditQuery(after));
+  if (!current()) return;
+  const body = $('audit-table').tBodies[0];
+  const rows = page.items.map(auditRow);
+  if (after) body.append(...rows); else body.replaceChildren(...rows);
+  state.auditCursor = page.nextCursor;
+  $('audit-more').hidden = !page.nextCursor;
+  $('audit-empty').hidden = body.rows.length > 0;
+}
+
+/** Re-walks the chain at audit-service and says whether it holds, or where it first breaks and why. */
+async function verifyChain(button) {
+  const out = $('audit-verification');
+  button.disabled = true;
+  out.hidden = false; out.className = 'verification'; out.textContent = 'Verifying the chain…';
+  try {
+    const v = await api('/api/audit/verify');
+    if (v.valid) {
+      state.auditBroken = null;
+      out.className = 'verification ok';
+      out.textContent = `Chain intact: ${count(v.checked)} entries checked up to entry #${v.headSequence} (head hash ${v.headHash}).`;
+    } else {
+      state.auditBroken = v.firstBrokenSequence;
+      out.className = 'verification bad';
+      out.textContent = `Chain broken at entry #${v.firstBrokenSequence}: ${v.problem}. `
+        + `${count(v.checked)} entries before it are intact; head is entry #${v.headSequence}.`;
+    }
+    for (const tr of $('audit-table').tBodies[0].rows) {
+      tr.classList.toggle('broken', state.auditBroken !== null && tr.dataset.sequence === String(state.auditBroken));
+    }
+  } catch (e) {
+    out.className = 'verification bad';
+    out.textContent = `The chain could not be verified: ${e.message}`;
+  } finally {
+    button.disabled = false;
   }
 }
 
@@ -1223,7 +1302,12 @@ document.addEventListener('DOMContentLoaded', async () => {
   });
   if ('ResizeObserver' in window) new ResizeObserver(resizeChart).observe($('chart'));
 
+  $('audit-filters').addEventListener('submit', (e) => { e.preventDefault(); panel($('audit-section'), (current) => loadAudit(current)); });
+  $('audit-more').addEventListener('click', () => panel($('audit-section'), (current) => loadAudit(current, state.auditCursor)));
+  $('audit-verify').addEventListener('click', () => verifyChain($('audit-verify')));
+
   try { await loadSession(); } catch (e) { banner(e.message); }
+  if (!$('audit-section').hidden) panel($('audit-section'), (current) => loadAudit(current));
   const customRange = $('preset').value === 'custom' ? [$('from').value, $('to').value] : null;
   await panel($('overview'), async () => { await loadScopes(preferred); });
   if (customRange && customRange[0]) { $('from').value = customRange[0]; $('to').value = customRange[1]; }

@@ -13,78 +13,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 /**
  * The gateway in front of a stand-in service that echoes the headers it receives: who gets through,
  * what identity the services see, and that every request is on the access log.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "30s")
-class GatewayTest {
-
-    private static final String PASSWORD = "test-password";
-    private static final DisposableServer ECHO = HttpServer.create().port(0)
-            .handle((request, response) -> {
-                String headers = request.requestHeaders().entries().stream()
-                        .map(e -> "\"" + e.getKey().toLowerCase() + "\":\"" + e.getValue().replace("\"", "'") + "\"")
-                        .collect(Collectors.joining(",", "{", "}"));
-                return response.header("Content-Type", "application/json")
-                        .sendString(Mono.just(headers));
-            })
-            .bindNow();
-
-    @Autowired
-    WebTestClient web;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
-        registry.add("adpulse.gateway.admin-password", () -> PASSWORD);
-        registry.add("adpulse.gateway.users[0].username", () -> "olivia");
-        registry.add("adpulse.gateway.users[0].password", () -> PASSWORD);
-        registry.add("adpulse.gateway.users[0].roles[0]", () -> "OPERATOR");
-        registry.add("adpulse.gateway.users[1].username", () -> "aude");
-        registry.add("adpulse.gateway.users[1].password", () -> PASSWORD);
-        registry.add("adpulse.gateway.users[1].roles[0]", () -> "AUDITOR");
-        registry.add("adpulse.gateway.limits.max-request-size", () -> "4KB");
-        String echo = "http://localhost:" + ECHO.port();
-        for (String service : List.of("AUTH", "REPORTING", "ALERTING", "AUDIT")) {
-            registry.add("ADPULSE_" + service + "_URI", () -> echo);
-        }
-        // ingest-service is "down": nothing listens on that port.
-        registry.add("ADPULSE_INGEST_URI", () -> "http://localhost:" + closedPort());
-    }
-
-    private static int closedPort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @AfterAll
-    static void stopEcho() {
-        ECHO.disposeNow();
-    }
+class GatewayTest extends GatewayTestBase {
 
     @Test
     void refusesAnonymousApiCallWithProblem() {
@@ -242,6 +183,44 @@ class GatewayTest {
     }
 
     @Test
+    void tellsServicesWhichClientAndAdvertisersAClientUserMaySeeAndDropsForgedScope() {
+        web.get().uri("/api/reporting/advertisers").headers(h -> h.setBasicAuth("clara", PASSWORD))
+                .header("X-Adpulse-Client", "client-other").header("X-Adpulse-Advertisers", "adv-other")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.x-adpulse-roles").isEqualTo("CLIENT")
+                .jsonPath("$.x-adpulse-client").isEqualTo(ACME)
+                .jsonPath("$.x-adpulse-advertisers").isEqualTo("adv-a1,adv-a2");
+    }
+
+    @Test
+    void givesAClientUserNoAdvertisersWhenItsScopeCannotBeResolved() {
+        web.get().uri("/api/alerting/alerts").headers(h -> h.setBasicAuth("bruno", PASSWORD)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.x-adpulse-client").isEqualTo(BROKEN)
+                .jsonPath("$.x-adpulse-advertisers").isEqualTo("");
+    }
+
+    @Test
+    void sendsNoClientScopeForOtherRolesEvenWhenTheCallerForgesIt() {
+        web.get().uri("/api/reporting/advertisers").headers(h -> h.setBasicAuth("olivia", PASSWORD))
+                .header("X-Adpulse-Client", ACME).header("X-Adpulse-Advertisers", "adv-a1").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.x-adpulse-client").doesNotExist()
+                .jsonPath("$.x-adpulse-advertisers").doesNotExist();
+    }
+
+    @Test
+    void tellsTheUiWhichClientAClientUserBelongsTo() {
+        web.get().uri("/api/session").headers(h -> h.setBasicAuth("clara", PASSWORD)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.roles[0]").isEqualTo("CLIENT").jsonPath("$.client").isEqualTo(ACME);
+    }
+
+    @Test
     void tellsTheUiWhoIsSignedIn() {
         web.get().uri("/api/session").headers(h -> h.setBasicAuth("admin", PASSWORD)).exchange()
                 .expectStatus().isOk()
@@ -253,6 +232,19 @@ class GatewayTest {
         web.get().uri("/").headers(h -> h.setBasicAuth("admin", PASSWORD)).accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(html -> assertThat(html).contains("Campaign performance"));
+    }
+
+    @Test
+    void servesTheAuditPanelHiddenUntilTheSessionShowsAnAuditorOrAdmin() {
+        web.get().uri("/").headers(h -> h.setBasicAuth("aude", PASSWORD)).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(html -> assertThat(html)
+                        .contains("<section id=\"audit-section\" aria-labelledby=\"audit-title\" hidden>")
+                        .contains("id=\"audit-verify\">Verify chain</button>"));
+        web.get().uri("/assets/app.js").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(js -> assertThat(js).contains("const AUDIT_ROLES = ['ADMIN', 'AUDITOR'];")
+                        .contains("api('/api/audit/verify')").contains("/api/audit/events?"));
     }
 
     @Test

@@ -254,7 +254,7 @@ public record AlertingProperties(
      *        {@code PT2H}; auth-service refreshes creator tokens a quarter of their lifetime ahead)
      * @param circuitWindow {@code circuit-open} fires while a call to the endpoint was declined by its open circuit
      *        breaker within this long ({@code adpulse.alerting.health.circuit-window}, default {@code PT5M}; ingest's
-     *        circuit stays open for {@code ADPULSE_INGEST_TIKTOK_CIRCUIT_OPEN_DURATION} before probing again)
+     *        circuit stays open for {@code adpulse.ingest.tiktok.circuit-open-duration} before probing again)
      */
     public record Health(
             @DefaultValue("PT10M") @NotNull @DurationMin(seconds = 1) Duration apiErrorWindow,

@@ -1,5 +1,6 @@
 package io.adpulse.gateway.config;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -26,13 +27,14 @@ import org.springframework.validation.annotation.Validated;
  * @param oidc             sign-in through an OpenID Connect provider, on when its issuer is set
  * @param cookieSecure     whether the session cookie is {@code Secure} ({@code ADPULSE_COOKIE_SECURE}, default true;
  *                         browsers accept it on http://localhost too); it is always HttpOnly and SameSite=Lax
+ * @param scope            how a CLIENT user's advertisers are resolved for the services
  */
 @Validated
 @ConfigurationProperties("adpulse.gateway")
 public record GatewaySettings(@NotBlank String adminUsername, String adminPassword,
         boolean accessLogEnabled, @DefaultValue List<@Valid LocalUser> users, @DefaultValue @Valid Limits limits,
         @DefaultValue LocalUsers localUsers, @DefaultValue @Valid Oidc oidc,
-        @DefaultValue("true") boolean cookieSecure) {
+        @DefaultValue("true") boolean cookieSecure, @DefaultValue @Valid Scope scope) {
 
     /**
      * Local users.
@@ -76,13 +78,31 @@ public record GatewaySettings(@NotBlank String adminUsername, String adminPasswo
      * @param username sign-in name
      * @param password plain text (hashed at startup) or an encoded value ({@code {bcrypt}...})
      * @param roles    any of ADMIN, OPERATOR, ONCALL, AUDITOR, CLIENT
+     * @param client   the reporting-service client id a CLIENT user belongs to ({@code adpulse.gateway.users[0].client});
+     *                 required with the CLIENT role, which then sees only the advertisers of that client's brands
      */
-    public record LocalUser(@NotBlank String username, @NotBlank String password, @NotEmpty List<Role> roles) {
+    public record LocalUser(@NotBlank String username, @NotBlank String password, @NotEmpty List<Role> roles,
+            String client) {
 
         @Override
         public String toString() {
-            return "LocalUser[username=" + username + ", password=<redacted>, roles=" + roles + "]";
+            return "LocalUser[username=" + username + ", password=<redacted>, roles=" + roles + ", client=" + client
+                    + "]";
         }
+    }
+
+    /**
+     * Resolution of a CLIENT user's advertisers: the gateway asks reporting-service, which owns clients and brands,
+     * for the brands of the user's client and forwards their advertiser ids in {@code X-Adpulse-Advertisers}.
+     *
+     * @param reportingUri where reporting-service answers ({@code ADPULSE_REPORTING_URI}, as its route)
+     * @param cacheTtl     how long a resolved client is reused (default 30s): a brand change reaches a signed-in
+     *                     client user at most this late
+     * @param timeout      how long one resolution may take (default 2s); a failure or timeout leaves the user with
+     *                     no advertisers (fail closed) and is not cached
+     */
+    public record Scope(@NotNull @DefaultValue("http://localhost:8083") String reportingUri,
+            @NotNull @DefaultValue("30s") Duration cacheTtl, @NotNull @DefaultValue("2s") Duration timeout) {
     }
 
     /** The roles the gateway knows; services receive them in {@code X-Adpulse-Roles}. */
@@ -107,6 +127,6 @@ public record GatewaySettings(@NotBlank String adminUsername, String adminPasswo
     public String toString() {
         return "GatewaySettings[adminUsername=" + adminUsername + ", adminPassword=<redacted>, accessLogEnabled="
                 + accessLogEnabled + ", users=" + users + ", limits=" + limits + ", localUsers=" + localUsers
-                + ", oidc=" + oidc + ", cookieSecure=" + cookieSecure + "]";
+                + ", oidc=" + oidc + ", cookieSecure=" + cookieSecure + ", scope=" + scope + "]";
     }
 }

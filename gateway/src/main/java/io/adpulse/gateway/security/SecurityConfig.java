@@ -116,6 +116,10 @@ class SecurityConfig {
                 // TikTok posts webhooks without sign-in; ingest-service verifies their signature.
                 .pathMatchers(HttpMethod.POST, WEBHOOKS).permitAll()
                 .pathMatchers("/api/audit/**").hasAnyRole("ADMIN", "AUDITOR")
+                // Operators' tools and creators' data: not for CLIENT users (the services refuse them too).
+                .pathMatchers(HttpMethod.GET, "/api/alerting/deliveries/**", "/api/alerting/silences/**",
+                        "/api/reporting/organic/**")
+                .hasAnyRole("ADMIN", "OPERATOR", "ONCALL", "AUDITOR")
                 .pathMatchers("/api/auth/connections/*/start", "/api/auth/admin/**", "/api/auth/privacy/**").hasRole("ADMIN")
                 .pathMatchers(HttpMethod.DELETE, "/api/auth/**").hasRole("ADMIN")
                 .pathMatchers(HttpMethod.POST, "/api/auth/**", "/api/ingest/**").hasRole("ADMIN")

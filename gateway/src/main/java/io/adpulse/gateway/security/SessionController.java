@@ -1,5 +1,6 @@
 package io.adpulse.gateway.security;
 
+import io.adpulse.gateway.scope.ClientScope;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.security.core.Authentication;
@@ -7,11 +8,17 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Who the UI is signed in as. */
+/** Who the UI is signed in as, and for a CLIENT user which client it belongs to ({@code null} otherwise). */
 @RestController
 class SessionController {
 
-    record Session(String user, List<String> roles) {
+    private final ClientScope clients;
+
+    SessionController(ClientScope clients) {
+        this.clients = clients;
+    }
+
+    record Session(String user, List<String> roles, String client) {
     }
 
     @GetMapping("/api/session")
@@ -20,6 +27,8 @@ class SessionController {
                 ? auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                         .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a).toList()
                 : List.of();
-        return new Session(principal.getName(), roles);
+        String client = principal instanceof Authentication auth && ClientScope.isClient(auth)
+                ? clients.clientOf(auth).orElse(null) : null;
+        return new Session(principal.getName(), roles, client);
     }
 }

@@ -27,8 +27,9 @@ import org.springframework.validation.annotation.Validated;
  *     default 7)
  * @param hourlyDays how many days, today included, the hourly campaign report re-reads on every sync
  *     ({@code adpulse.ingest.hourly-days}, default 2; 0 turns hourly reports off); one request per day
- * @param syncConcurrency how many sync requests run at once ({@code adpulse.ingest.sync-concurrency},
- *     default 4); TikTok's QPS limit is enforced separately by the rate limiter
+ * @param syncConcurrency how many polls run at once, and how many on-demand syncs next to them
+ *     ({@code adpulse.ingest.sync-concurrency}, default 4); TikTok's QPS limit is enforced separately by the rate
+ *     limiter
  * @param transitKeys the transit key ring that opens access tokens sealed by auth-service, as
  *     {@code keyId:base64(32 bytes)} entries separated by commas ({@code ADPULSE_TRANSIT_KEYS}); secret
  * @param tiktok how to reach the TikTok API for Business
@@ -81,6 +82,8 @@ public record IngestSettings(
      * @param circuitFailureRate failure percentage of server-side failures over the last 20 calls of an
      *     endpoint that opens its circuit breaker (default 50)
      * @param circuitOpenDuration how long an open circuit rejects calls before probing again (default PT30S)
+     * @param backfillShare the share of {@code qps} that calls of a backfilling sync may take (default 0.5): they
+     *     also need a permit of a smaller per-second budget, so live accounts' polls always find the rest
      */
     public record TikTok(
             @NotNull URI baseUrl,
@@ -99,7 +102,13 @@ public record IngestSettings(
             @NotNull @DurationMin(millis = 1) Duration initialBackoff,
             @NotNull @DurationMin(millis = 1) Duration maxBackoff,
             @DecimalMin("1") @DecimalMax("100") float circuitFailureRate,
-            @NotNull @DurationMin(millis = 1) Duration circuitOpenDuration) {
+            @NotNull @DurationMin(millis = 1) Duration circuitOpenDuration,
+            @DecimalMin("0.05") @DecimalMax("1") double backfillShare) {
+
+        /** Calls per second backfills may make: {@code qps × backfillShare}, at least 1. */
+        public int backfillQps() {
+            return Math.max(1, (int) Math.floor(qps * backfillShare));
+        }
 
         @Override
         public String toString() {
@@ -109,7 +118,8 @@ public record IngestSettings(
                     + ", rateLimitWait=" + rateLimitWait + ", connectTimeout=" + connectTimeout
                     + ", responseTimeout=" + responseTimeout + ", maxAttempts=" + maxAttempts
                     + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff
-                    + ", circuitFailureRate=" + circuitFailureRate + ", circuitOpenDuration=" + circuitOpenDuration + "]";
+                    + ", circuitFailureRate=" + circuitFailureRate + ", circuitOpenDuration=" + circuitOpenDuration
+                    + ", backfillShare=" + backfillShare + "]";
         }
     }
 }

@@ -13,9 +13,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Drives every sync: each poll interval all active connections are synced together (so advertisers that
- * share a token share {@code /advertiser/info/} calls), and on-demand requests run as they arrive. At
- * most {@code sync-concurrency} requests run at once; a tick that finds every slot busy is skipped rather
- * than queued, so a slow TikTok never builds a backlog of polls. The one subscription lives from start
+ * share a token share {@code /advertiser/info/} calls), and on-demand requests (a new grant's backfill, an
+ * operator's request) run as they arrive. Fresh data of live accounts comes first: the poll has a lane of its
+ * own, so it never waits for a slot behind backfills, and backfilling calls get only a share of the app's QPS
+ * (see {@code TikTokResilience}). At most {@code sync-concurrency} polls and as many on-demand requests run at
+ * once; a tick that finds every poll slot busy is skipped rather than queued, so a slow TikTok never builds a
+ * backlog of polls. The one subscription lives from start
  * to stop of the application context. On start, runs left "running" by a crash or a shutdown are recorded
  * as interrupted first; their report streams resume after their last finished window.
  */
@@ -45,7 +48,7 @@ class SyncScheduler implements SmartLifecycle {
     @Override
     public void start() {
         Flux<SyncRequest> polls = Flux.interval(settings.pollInterval(), settings.pollInterval())
-                .onBackpressureDrop(tick -> log.warn("Poll skipped: every sync slot is still busy"))
+                .onBackpressureDrop(tick -> log.warn("Poll skipped: every poll slot is still busy"))
                 .concatMap(tick -> connections.activeIds()
                         .filter(ids -> !ids.isEmpty())
                         .map(ids -> new SyncRequest(ids, SyncReason.SCHEDULE, "system"))
@@ -64,13 +67,19 @@ class SyncScheduler implements SmartLifecycle {
                     return Mono.empty();
                 })
                 .then();
-        subscription = interrupted.thenMany(Flux.merge(1, polls, requests.requests()))
-                .flatMap(request -> syncs.run(request)
-                        .onErrorResume(e -> {
-                            log.error("Sync of {} failed", request.connectionIds(), e);
-                            return Mono.empty();
-                        }), settings.syncConcurrency())
-                .subscribe();
+        // Two lanes: polls of live accounts never wait for a slot behind backfills and operators' requests. Polls
+        // may overlap (a poll skips connections still syncing), so one slow connection does not stop the others.
+        Flux<Void> polling = polls.flatMap(this::run, settings.syncConcurrency());
+        Flux<Void> onDemand = requests.requests().flatMap(this::run, settings.syncConcurrency());
+        subscription = interrupted.thenMany(Flux.merge(polling, onDemand)).subscribe();
+    }
+
+    private Mono<Void> run(SyncRequest request) {
+        return syncs.run(request)
+                .onErrorResume(e -> {
+                    log.error("Sync of {} failed", request.connectionIds(), e);
+                    return Mono.empty();
+                });
     }
 
     @Override

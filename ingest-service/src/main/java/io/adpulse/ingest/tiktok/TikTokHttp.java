@@ -84,9 +84,14 @@ class TikTokHttp {
         Mono<JsonNode> attempt = quota.acquire(endpoint).then(attempt(endpoint, origins,
                 () -> client.get().uri(uri).header(ACCESS_TOKEN_HEADER, token.value()).accept(MediaType.APPLICATION_JSON),
                 (status, retryAfter, body) -> unwrap(endpoint, status, retryAfter, body, token)));
-        return attempt
+        Mono<JsonNode> limited = attempt
                 .transformDeferred(CircuitBreakerOperator.of(resilience.circuitBreaker(endpoint)))
-                .transformDeferred(RateLimiterOperator.of(resilience.rateLimiter()))
+                .transformDeferred(RateLimiterOperator.of(resilience.rateLimiter()));
+        if (origins.stream().allMatch(CallOrigin::backfilling)) {
+            // history waits for its own, smaller budget first, leaving the rest of the QPS to live accounts' polls
+            limited = limited.transformDeferred(RateLimiterOperator.of(resilience.backfillLimiter()));
+        }
+        return limited
                 .transformDeferred(RateLimiterOperator.of(resilience.minuteLimiter()))
                 .transformDeferred(RateLimiterOperator.of(resilience.advertiserLimiter(origins.get(0).advertiserId())))
                 .transformDeferred(RetryOperator.of(resilience.retry(endpoint)))

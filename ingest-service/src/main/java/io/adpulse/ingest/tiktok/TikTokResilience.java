@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>Rate limiters for the app: TikTok's QPS and QPM quotas are per developer app, shared by every connection
  * and stream, so all calls draw from one bucket per window and wait (up to {@code rate-limit-wait}) for a permit;
- * one more per advertiser for TikTok's per-advertiser limit. The daily quota is {@link DailyQuota}. The Display API
+ * one more per advertiser for TikTok's per-advertiser limit; calls of a backfilling sync also draw from a smaller
+ * bucket ({@code backfill-share} of the QPS), so fresh data of live accounts is never queued behind history. The daily quota is {@link DailyQuota}. The Display API
  * has its own budget per endpoint (TikTok: 600 calls a minute).</li>
  * <li>A retry per endpoint: bounded attempts with exponential backoff and full jitter, or TikTok's
  * {@code Retry-After} when it sends one, only for failures that may pass on their own (rate limits, TikTok-side
@@ -39,6 +40,7 @@ class TikTokResilience {
 
     private final RateLimiter rateLimiter;
     private final RateLimiter minuteLimiter;
+    private final RateLimiter backfillLimiter;
     private final RateLimiterRegistry advertiserLimiters;
     private final RateLimiterRegistry displayLimiters;
     private final RetryRegistry retries;
@@ -54,6 +56,11 @@ class TikTokResilience {
         this.minuteLimiter = RateLimiter.of("tiktok-app-minute-" + tiktok.appId(), RateLimiterConfig.custom()
                 .limitForPeriod(tiktok.qpm())
                 .limitRefreshPeriod(Duration.ofMinutes(1))
+                .timeoutDuration(tiktok.rateLimitWait())
+                .build());
+        this.backfillLimiter = RateLimiter.of("tiktok-app-backfill-" + tiktok.appId(), RateLimiterConfig.custom()
+                .limitForPeriod(tiktok.backfillQps())
+                .limitRefreshPeriod(Duration.ofSeconds(1))
                 .timeoutDuration(tiktok.rateLimitWait())
                 .build());
         this.advertiserLimiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
@@ -109,6 +116,14 @@ class TikTokResilience {
     /** The app's per-minute budget (QPM), shared like the per-second one. */
     RateLimiter minuteLimiter() {
         return minuteLimiter;
+    }
+
+    /**
+     * The smaller per-second budget calls of a backfilling sync take a permit from before the app's: history is
+     * read with at most {@code backfill-share} of the app's QPS, so the polls of live accounts always find the rest.
+     */
+    RateLimiter backfillLimiter() {
+        return backfillLimiter;
     }
 
     /** The per-second budget of one advertiser (TikTok's per-advertiser limit, 40133 when exceeded). */

@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
 /**
  * Connections as ingest-service sees them (status, latest sync run with its progress, stream watermarks),
  * and a way to sync one now instead of at the next poll. The caller is the {@code X-Adpulse-Actor} the
- * gateway sets ({@code system} without one); it is recorded on the sync run.
+ * gateway sets ({@code system} without one); it is recorded on the sync run. A CLIENT user sees only the connections
+ * of its own advertisers ({@link Caller}): another one is a 404 as if unknown, and it may not start a sync.
  */
 @RestController
 @RequestMapping("/api/ingest/connections")
@@ -45,16 +46,21 @@ class ConnectionsController {
         this.organic = organic;
     }
 
-    /** Every known connection, active or not, ordered by id. */
+    /** Every known connection the caller may see, active or not, ordered by id. */
     @GetMapping
-    Flux<ConnectionOverview> list() {
-        return overviews.all();
+    Flux<ConnectionOverview> list(@RequestHeader(value = Caller.ROLES_HEADER, required = false) String roles,
+            @RequestHeader(value = Caller.ADVERTISERS_HEADER, required = false) String advertisers) {
+        Caller caller = Caller.of(roles, advertisers);
+        return overviews.all().filter(c -> caller.sees(c.advertiserId()));
     }
 
-    /** One connection; 404 for an unknown id. */
+    /** One connection; 404 for an unknown id or one the caller may not see. */
     @GetMapping("/{id}")
-    Mono<ConnectionOverview> one(@PathVariable String id) {
-        return overviews.one(id).switchIfEmpty(Mono.error(() -> unknown(id)));
+    Mono<ConnectionOverview> one(@PathVariable String id,
+            @RequestHeader(value = Caller.ROLES_HEADER, required = false) String roles,
+            @RequestHeader(value = Caller.ADVERTISERS_HEADER, required = false) String advertisers) {
+        Caller caller = Caller.of(roles, advertisers);
+        return overviews.one(id).filter(c -> caller.sees(c.advertiserId())).switchIfEmpty(Mono.error(() -> unknown(id)));
     }
 
     /**
@@ -63,7 +69,12 @@ class ConnectionsController {
      */
     @PostMapping("/{id}/sync")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Mono<SyncAccepted> sync(@PathVariable String id, @RequestHeader(value = ACTOR_HEADER, required = false) String actor) {
+    Mono<SyncAccepted> sync(@PathVariable String id, @RequestHeader(value = ACTOR_HEADER, required = false) String actor,
+            @RequestHeader(value = Caller.ROLES_HEADER, required = false) String roles) {
+        if (Caller.of(roles, null).client()) {
+            return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "starting a sync is not open to the " + Caller.CLIENT + " role"));
+        }
         return connections.find(id)
                 .switchIfEmpty(Mono.error(() -> unknown(id)))
                 .map(connection -> {

@@ -60,7 +60,7 @@ class DailyQuotaTest extends IngestServiceTestBase {
         IngestSettings.TikTok t = settings.tiktok();
         IngestSettings.TikTok tiktok = new IngestSettings.TikTok(t.baseUrl(), t.openApiBaseUrl(), t.displayQpm(), app, t.appSecret(), t.qps(), t.qpm(),
                 limit, t.advertiserQps(), t.rateLimitWait(), t.connectTimeout(), t.responseTimeout(), t.maxAttempts(),
-                t.initialBackoff(), t.maxBackoff(), t.circuitFailureRate(), t.circuitOpenDuration());
+                t.initialBackoff(), t.maxBackoff(), t.circuitFailureRate(), t.circuitOpenDuration(), t.backfillShare());
         IngestSettings custom = new IngestSettings(settings.pollInterval(), settings.backfillDays(),
                 settings.attributionLookbackDays(), settings.hourlyDays(), settings.syncConcurrency(),
                 settings.transitKeys(), tiktok);

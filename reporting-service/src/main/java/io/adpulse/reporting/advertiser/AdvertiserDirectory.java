@@ -1,5 +1,6 @@
 package io.adpulse.reporting.advertiser;
 
+import io.adpulse.reporting.web.Visibility;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -54,18 +55,27 @@ public class AdvertiserDirectory {
         this.db = db;
     }
 
-    /** The advertiser, or empty when nothing of it has been observed. */
+    /**
+     * The advertiser, or empty when nothing of it has been observed or the caller may not see it ({@link Visibility}):
+     * to a CLIENT user another client's advertiser is as unknown as a mistyped id.
+     */
     public Mono<Advertiser> find(String advertiserId) {
-        return db.sql(ONE).bind("advertiserId", advertiserId).map(AdvertiserDirectory::advertiser).one();
+        return Visibility.current().filter(v -> v.sees(advertiserId))
+                .flatMap(v -> db.sql(ONE).bind("advertiserId", advertiserId).map(AdvertiserDirectory::advertiser).one());
     }
 
-    /** Every known advertiser, by id. */
+    /** Every known advertiser the caller may see, by id. */
     Flux<Advertiser> all() {
-        return db.sql(ALL).map(AdvertiserDirectory::advertiser).all();
+        return Visibility.current().flatMapMany(v -> db.sql(ALL).map(AdvertiserDirectory::advertiser).all()
+                .filter(a -> v.sees(a.advertiserId())));
     }
 
-    /** Every observed campaign of every advertiser, deleted ones included, by advertiser and campaign id. */
+    /** Every observed campaign of every advertiser the caller may see, deleted ones included, by advertiser and campaign id. */
     Flux<Campaign> campaigns() {
+        return Visibility.current().flatMapMany(v -> campaignRows().filter(c -> v.sees(c.advertiserId())));
+    }
+
+    private Flux<Campaign> campaignRows() {
         return db.sql(CAMPAIGNS).map(row -> new Campaign(row.get("advertiser_id", String.class),
                 row.get("entity_id", String.class), row.get("name", String.class), row.get("status", String.class),
                 Boolean.TRUE.equals(row.get("deleted", Boolean.class)), row.get("budget_amount", BigDecimal.class),

@@ -8,6 +8,7 @@ import io.adpulse.reporting.web.ConflictException;
 import io.adpulse.reporting.web.InvalidRequestException;
 import io.adpulse.reporting.web.NotFoundException;
 import io.adpulse.reporting.web.Texts;
+import io.adpulse.reporting.web.Visibility;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -39,13 +40,15 @@ public class Brands {
         this.clock = clock;
     }
 
+    /** Every client the caller may see ({@link Visibility}: a CLIENT user only its own). */
     Flux<Client> clients() {
-        return repository.clients();
+        return Visibility.current().flatMapMany(v -> repository.clients().filter(c -> v.seesClient(c.clientId())));
     }
 
-    /** The client; a 404 problem when there is none of that id. */
+    /** The client; a 404 problem when there is none of that id or the caller may not see it. */
     public Mono<Client> client(String clientId) {
-        return repository.client(clientId).switchIfEmpty(Mono.error(() -> clientNotFound(clientId)));
+        return Visibility.current().filter(v -> v.seesClient(clientId)).flatMap(v -> repository.client(clientId))
+                .switchIfEmpty(Mono.error(() -> clientNotFound(clientId)));
     }
 
     Mono<Client> createClient(Caller caller, String name) {
@@ -85,14 +88,17 @@ public class Brands {
         });
     }
 
-    /** Every brand, or those of the client (a 404 problem when it does not exist), by name. */
+    /** Every brand the caller may see, or those of the client (a 404 problem when it does not exist), by name. */
     public Flux<Brand> brands(String clientId) {
-        return clientId == null ? repository.brands(null) : client(clientId).thenMany(repository.brands(clientId));
+        return clientId == null
+                ? Visibility.current().flatMapMany(v -> repository.brands(null).filter(b -> v.seesClient(b.clientId())))
+                : client(clientId).thenMany(repository.brands(clientId));
     }
 
-    /** The brand; a 404 problem when there is none of that id. */
+    /** The brand; a 404 problem when there is none of that id or the caller may not see its client. */
     public Mono<Brand> brand(String brandId) {
-        return repository.brand(brandId).switchIfEmpty(Mono.error(() -> brandNotFound(brandId)));
+        return Visibility.current().flatMap(v -> repository.brand(brandId).filter(b -> v.seesClient(b.clientId())))
+                .switchIfEmpty(Mono.error(() -> brandNotFound(brandId)));
     }
 
     Mono<Brand> createBrand(Caller caller, String clientId, String name) {

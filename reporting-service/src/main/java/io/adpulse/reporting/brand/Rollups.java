@@ -6,6 +6,7 @@ import io.adpulse.reporting.fx.MissingFxRateException;
 import io.adpulse.reporting.kpi.Measures;
 import io.adpulse.reporting.kpi.MetricSums;
 import io.adpulse.reporting.web.DateRange;
+import io.adpulse.reporting.web.Visibility;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,7 +44,15 @@ class Rollups {
     /** What a roll-up groups by. */
     enum By { BRAND, CLIENT }
 
+    /** The roll-up; a CLIENT caller's is always of its own client ({@link Visibility}), whichever it names. */
     Mono<Rollup> rollup(By by, String clientId, String brandId, DateRange range, String currency) {
+        return Visibility.current().flatMap(v -> !v.restricted() || clientId != null
+                ? rollupOf(by, clientId, brandId, range, currency)
+                // a CLIENT user without a client sees nothing: the empty id names no client, a 404
+                : rollupOf(by, v.clientId() == null ? "" : v.clientId(), brandId, range, currency));
+    }
+
+    private Mono<Rollup> rollupOf(By by, String clientId, String brandId, DateRange range, String currency) {
         Mono<Void> exists = Mono.when(clientId == null ? Mono.empty() : brands.client(clientId),
                 brandId == null ? Mono.empty() : brands.brand(brandId));
         Mono<Optional<FxRates.Table>> table = currency == null ? Mono.just(Optional.empty())

@@ -3,6 +3,7 @@ package io.adpulse.reporting.brand;
 import io.adpulse.reporting.advertiser.AdvertiserDirectory;
 import io.adpulse.reporting.advertiser.AdvertiserNotFoundException;
 import io.adpulse.reporting.web.AdvertiserIds;
+import io.adpulse.reporting.web.Visibility;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -33,9 +34,21 @@ public class Selections {
 
     /**
      * Resolves checked filters: {@code named} advertiser ids (empty for none), {@code brandId} and {@code clientId}
-     * ({@code null} for none).
+     * ({@code null} for none). A CLIENT caller's selection never goes beyond its own advertisers ({@link Visibility}):
+     * another client's advertiser, brand or client is a 404 as if unknown, and no filter means its own advertisers.
      */
     public Mono<Selection> resolve(List<String> named, String brandId, String clientId) {
+        return Visibility.current().flatMap(v -> unrestricted(named, brandId, clientId).map(s -> {
+            if (!v.restricted()) {
+                return s;
+            }
+            TreeSet<String> ids = new TreeSet<>(s.advertiserIds() == null ? v.advertiserIds() : s.advertiserIds());
+            ids.retainAll(v.advertiserIds());
+            return new Selection(s.named(), s.brandId(), s.clientId(), List.copyOf(ids));
+        }));
+    }
+
+    private Mono<Selection> unrestricted(List<String> named, String brandId, String clientId) {
         Mono<Void> known = Flux.fromIterable(named)
                 .concatMap(id -> advertisers.find(id)
                         .switchIfEmpty(Mono.error(() -> new AdvertiserNotFoundException(id))))

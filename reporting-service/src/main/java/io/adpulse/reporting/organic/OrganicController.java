@@ -2,6 +2,7 @@ package io.adpulse.reporting.organic;
 
 import io.adpulse.reporting.web.Exports;
 import io.adpulse.reporting.web.InvalidRequestException;
+import io.adpulse.reporting.web.Visibility;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +32,12 @@ class OrganicController {
     record VideoList(String openId, String connectionId, String sort, List<OrganicVideos.VideoRow> videos) {
     }
 
+    /**
+     * Creators' organic videos belong to creator connections, not to a client's brands: CLIENT users are refused
+     * (docs/OPERATIONS.md, "Client scope").
+     */
+    private static final Mono<Void> CLIENTS_REFUSED = Visibility.refuseClients("organic creator data");
+
     private final OrganicVideos videos;
 
     OrganicController(OrganicVideos videos) {
@@ -41,19 +48,19 @@ class OrganicController {
     Mono<VideoList> list(@RequestParam(required = false) String openId,
             @RequestParam(required = false) String connectionId, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String format) {
-        return Mono.defer(() -> {
+        return CLIENTS_REFUSED.then(Mono.defer(() -> {
             Exports.format(format);
             Selection selection = Selection.of(openId, connectionId);
             OrganicSort order = OrganicSort.parse(sort);
             return videos.videos(selection.openId(), selection.connectionId(), order).collectList()
                     .map(rows -> new VideoList(selection.openId(), selection.connectionId(), order.apiName(), rows));
-        });
+        }));
     }
 
     @GetMapping(path = VIDEOS, params = "format=csv")
     Mono<ResponseEntity<Flux<String>>> csv(@RequestParam(required = false) String openId,
             @RequestParam(required = false) String connectionId, @RequestParam(required = false) String sort) {
-        return Mono.fromSupplier(() -> {
+        return CLIENTS_REFUSED.then(Mono.fromSupplier(() -> {
             Selection selection = Selection.of(openId, connectionId);
             OrganicSort order = OrganicSort.parse(sort);
             return Exports.csv(selection.filename(), CSV_HEADER,
@@ -61,23 +68,23 @@ class OrganicController {
                     row -> Arrays.asList(row.connectionId(), row.openId(), row.videoId(), text(row.createTime()),
                             row.title(), row.shareUrl(), Objects.toString(row.durationSeconds(), null), row.views(),
                             row.likes(), row.comments(), row.shares(), row.engagementRate(), text(row.observedAt())));
-        });
+        }));
     }
 
     @GetMapping(path = VIDEOS, params = "format=json")
     Mono<ResponseEntity<Flux<OrganicVideos.VideoRow>>> json(@RequestParam(required = false) String openId,
             @RequestParam(required = false) String connectionId, @RequestParam(required = false) String sort) {
-        return Mono.fromSupplier(() -> {
+        return CLIENTS_REFUSED.then(Mono.fromSupplier(() -> {
             Selection selection = Selection.of(openId, connectionId);
             OrganicSort order = OrganicSort.parse(sort);
             return Exports.json(selection.filename(),
                     videos.videos(selection.openId(), selection.connectionId(), order));
-        });
+        }));
     }
 
     @GetMapping("/api/reporting/organic/overview")
     Mono<OrganicVideos.Overview> overview(@RequestParam(required = false) String openId) {
-        return Mono.defer(() -> videos.overview(id("openId", openId, true)));
+        return CLIENTS_REFUSED.then(Mono.defer(() -> videos.overview(id("openId", openId, true))));
     }
 
     private static String text(Instant instant) {

@@ -5,6 +5,7 @@ import io.adpulse.reporting.web.Exports;
 import io.adpulse.reporting.web.InvalidRequestException;
 import io.adpulse.reporting.web.NotFoundException;
 import io.adpulse.reporting.web.Texts;
+import io.adpulse.reporting.web.Visibility;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -47,8 +48,19 @@ class ReportController {
     @GetMapping(PATH)
     Mono<ReportList> list(@RequestParam(required = false) String clientId,
             @RequestParam(required = false) String brandId, @RequestParam(required = false) String limit) {
-        return Mono.defer(() -> repository.list(blankToNull(clientId), blankToNull(brandId), limit(limit))
-                .map(ReportView::of).collectList().map(ReportList::new));
+        return Mono.defer(() -> {
+            int max = limit(limit);
+            String client = blankToNull(clientId);
+            return Visibility.current().flatMap(v -> {
+                if (!v.restricted()) {
+                    return repository.list(client, blankToNull(brandId), max).collectList();
+                }
+                // a CLIENT user lists its own client's reports only; naming another client lists nothing
+                return v.clientId() == null || (client != null && !client.equals(v.clientId()))
+                        ? Mono.just(List.<ReportInfo>of())
+                        : repository.list(v.clientId(), blankToNull(brandId), max).collectList();
+            }).map(list -> new ReportList(list.stream().map(ReportView::of).toList()));
+        });
     }
 
     @GetMapping(PATH + "/{reportId}.html")
@@ -81,7 +93,7 @@ class ReportController {
     }
 
     private Mono<ResponseEntity<String>> download(String reportId, String format, MediaType type) {
-        return repository.find(reportId)
+        return Visibility.current().flatMap(v -> repository.find(reportId).filter(info -> v.seesClient(info.clientId())))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("report '" + Texts.echo(reportId, 64)
                         + "' does not exist")))
                 .flatMap(info -> repository.content(reportId, format).map(content -> ResponseEntity.ok()

@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -113,11 +114,29 @@ public class AlertRepository {
 
     /** Newest episodes first, optionally only those in {@code state}. */
     public Flux<Alert> list(AlertState state, int limit) {
-        DatabaseClient.GenericExecuteSpec spec = state == null
-                ? db.sql("select " + COLUMNS + " from alert order by starts_at desc, id desc limit :limit")
-                : db.sql("select " + COLUMNS + " from alert where state = :state order by starts_at desc, id desc "
-                        + "limit :limit").bind("state", state.name());
-        return spec.bind("limit", limit).map(this::alert).all();
+        return list(state, null, limit);
+    }
+
+    /**
+     * The newest {@code limit} episodes, of {@code state} when given, and only those labelled with one of
+     * {@code advertiserIds} when that is not {@code null} (none when it is empty).
+     */
+    public Flux<Alert> list(AlertState state, Set<String> advertiserIds, int limit) {
+        if (advertiserIds != null && advertiserIds.isEmpty()) {
+            return Flux.empty();
+        }
+        String sql = "select " + COLUMNS + " from alert where true"
+                + (state == null ? "" : " and state = :state")
+                + (advertiserIds == null ? "" : " and labels ->> 'advertiser_id' = any(:advertisers)")
+                + " order by starts_at desc, id desc limit :limit";
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("limit", limit);
+        if (state != null) {
+            spec = spec.bind("state", state.name());
+        }
+        if (advertiserIds != null) {
+            spec = spec.bind("advertisers", advertiserIds.toArray(String[]::new));
+        }
+        return spec.map(this::alert).all();
     }
 
     /** Records who acknowledged the latest episode of {@code fingerprint}; empty when there is none. */

@@ -4,7 +4,9 @@ import io.adpulse.alerting.alert.domain.AlertRepository;
 import io.adpulse.alerting.alert.domain.AlertState;
 import io.adpulse.alerting.alert.domain.Inhibits;
 import io.adpulse.alerting.alert.domain.Mutes;
+import io.adpulse.alerting.web.Caller;
 import java.time.Clock;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,20 +44,24 @@ class AlertController {
         this.clock = clock;
     }
 
+    /** Alerts, newest first; a CLIENT user sees only those of its advertisers ({@link Caller}). */
     @GetMapping
     Flux<AlertView> list(@RequestParam(required = false) AlertState state,
-            @RequestParam(defaultValue = "100") int limit) {
+            @RequestParam(defaultValue = "100") int limit, @RequestHeader HttpHeaders headers) {
         if (limit < 1 || limit > MAX_LIMIT) {
             return Flux.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "limit must be between 1 and " + MAX_LIMIT + ", was " + limit));
         }
-        return Mono.zip(mutes.at(clock.instant()), inhibits.at(clock.instant())).flatMapMany(by -> alerts.list(state, limit)
+        Caller caller = Caller.of(headers);
+        return Mono.zip(mutes.at(clock.instant()), inhibits.at(clock.instant()))
+                .flatMapMany(by -> alerts.list(state, caller.advertiserIds(), limit)
                 .map(alert -> AlertView.of(alert, by.getT1().apply(alert.matchLabels()), by.getT2().apply(alert))));
     }
 
     @PostMapping("/{fingerprint}/ack")
     Mono<AlertView> acknowledge(@PathVariable String fingerprint,
-            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+            @RequestHeader(name = ACTOR_HEADER, required = false) String actor, @RequestHeader HttpHeaders headers) {
+        Caller.of(headers).refuseClients("acknowledging alerts");
         String who = actor == null || actor.isBlank() ? "system" : actor.strip();
         if (who.length() > MAX_ACTOR_LENGTH) {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,

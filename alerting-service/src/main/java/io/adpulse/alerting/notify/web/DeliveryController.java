@@ -2,11 +2,14 @@ package io.adpulse.alerting.notify.web;
 
 import io.adpulse.alerting.notify.delivery.DeliveryStatus;
 import io.adpulse.alerting.notify.delivery.DeliveryStore;
+import io.adpulse.alerting.web.Caller;
 import java.time.Clock;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,7 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The delivery log: every notification sent or being sent, newest first, filterable by status and receiver,
- * and a way to put a FAILED delivery back in the queue once its receiver is fixed.
+ * and a way to put a FAILED delivery back in the queue once its receiver is fixed. It is the operators' view of
+ * paging and names receivers and every client's alerts, so CLIENT users are refused ({@link Caller}).
  */
 @RestController
 @RequestMapping("/api/alerting/deliveries")
@@ -34,7 +38,9 @@ class DeliveryController {
 
     @GetMapping
     Flux<DeliveryView> list(@RequestParam(required = false) DeliveryStatus status,
-            @RequestParam(required = false) String receiver, @RequestParam(defaultValue = "100") int limit) {
+            @RequestParam(required = false) String receiver, @RequestParam(defaultValue = "100") int limit,
+            @RequestHeader HttpHeaders headers) {
+        Caller.of(headers).refuseClients("the delivery log");
         if (limit < 1 || limit > MAX_LIMIT) {
             return Flux.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "limit must be between 1 and " + MAX_LIMIT + ", was " + limit));
@@ -43,7 +49,8 @@ class DeliveryController {
     }
 
     @PostMapping("/{id}/retry")
-    Mono<DeliveryView> retry(@PathVariable long id) {
+    Mono<DeliveryView> retry(@PathVariable long id, @RequestHeader HttpHeaders headers) {
+        Caller.of(headers).refuseClients("the delivery log");
         return deliveries.retry(id, clock.instant())
                 .map(DeliveryView::of)
                 .switchIfEmpty(Mono.defer(() -> deliveries.find(id)

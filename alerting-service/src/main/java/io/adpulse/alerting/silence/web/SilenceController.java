@@ -4,12 +4,14 @@ import io.adpulse.alerting.alert.domain.LabelMatcher;
 import io.adpulse.alerting.silence.domain.Silence;
 import io.adpulse.alerting.silence.domain.SilenceState;
 import io.adpulse.alerting.silence.domain.SilenceStore;
+import io.adpulse.alerting.web.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +36,8 @@ import reactor.core.publisher.Mono;
 class SilenceController {
 
     static final String ACTOR_HEADER = "X-Adpulse-Actor";
+    /** Silences are operators' tools whose matchers name any client's advertisers: CLIENT users are refused. */
+    private static final String SILENCES = "silences";
     private static final int MAX_MATCHERS = 20;
     private static final int MAX_COMMENT = 1000;
     private static final int MAX_ACTOR = 200;
@@ -50,7 +54,8 @@ class SilenceController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<SilenceView> create(@RequestBody SilenceRequest request,
-            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+            @RequestHeader(name = ACTOR_HEADER, required = false) String actor, @RequestHeader HttpHeaders headers) {
+        Caller.of(headers).refuseClients(SILENCES);
         Instant now = clock.instant();
         return Mono.fromCallable(() -> validate(request, actor, now))
                 .flatMap(silences::add)
@@ -59,7 +64,8 @@ class SilenceController {
 
     @GetMapping
     Flux<SilenceView> list(@RequestParam(required = false) SilenceState state,
-            @RequestParam(defaultValue = "100") int limit) {
+            @RequestParam(defaultValue = "100") int limit, @RequestHeader HttpHeaders headers) {
+        Caller.of(headers).refuseClients(SILENCES);
         if (limit < 1 || limit > MAX_LIMIT) {
             return Flux.error(badRequest("limit must be between 1 and " + MAX_LIMIT + ", was " + limit));
         }
@@ -68,13 +74,15 @@ class SilenceController {
     }
 
     @GetMapping("/{id}")
-    Mono<SilenceView> show(@PathVariable UUID id) {
+    Mono<SilenceView> show(@PathVariable UUID id, @RequestHeader HttpHeaders headers) {
+        Caller.of(headers).refuseClients(SILENCES);
         Instant now = clock.instant();
         return silences.find(id).map(s -> SilenceView.of(s, now)).switchIfEmpty(Mono.error(() -> notFound(id)));
     }
 
     @DeleteMapping("/{id}")
-    Mono<SilenceView> expire(@PathVariable UUID id) {
+    Mono<SilenceView> expire(@PathVariable UUID id, @RequestHeader HttpHeaders headers) {
+        Caller.of(headers).refuseClients(SILENCES);
         Instant now = clock.instant();
         return silences.expire(id, now)
                 .map(s -> SilenceView.of(s, now))
