@@ -62,6 +62,9 @@ final class LocalStack implements AutoCloseable {
                 .redirectErrorStream(true);
         builder.environment().put("ADPULSE_ADMIN_PASSWORD", password);
         builder.environment().put("ADPULSE_PORTS", "random");
+        // The gateway measures compare a form-login session and HTTP Basic of the local administrator; the local
+        // stack otherwise signs everyone in through the identity provider (password and TOTP).
+        builder.environment().put("ADPULSE_LOCAL_USERS_ENABLED", "true");
         builder.environment().put("ADPULSE_HOME", home.toAbsolutePath().toString());
         // The gateway measure loads from one address as one user; the services inherit this environment.
         builder.environment().put("ADPULSE_GATEWAY_LIMITS_PERIPPERSECOND", "1000000");

@@ -35,7 +35,8 @@ class DeployConsistencyTest {
     private static final Set<String> REQUIRED_WHEN_READ = Set.of("KAFKA_BOOTSTRAP_SERVERS", "DB_HOST", "DB_PORT",
             "DB_NAME", "DB_USER", "DB_PASSWORD", "ADPULSE_TRANSIT_KEYS", "ADPULSE_TOKEN_KEYS", "ADPULSE_ADMIN_PASSWORD",
             "ADPULSE_AUTH_URI", "ADPULSE_INGEST_URI", "ADPULSE_REPORTING_URI", "ADPULSE_ALERTING_URI", "ADPULSE_AUDIT_URI",
-            "TIKTOK_BUSINESS_API_BASE_URL", "TIKTOK_APP_SECRET");
+            "TIKTOK_BUSINESS_API_BASE_URL", "TIKTOK_APP_SECRET", "ADPULSE_IDENTITY_URI", "ADPULSE_IDENTITY_ISSUER",
+            "ADPULSE_IDENTITY_MFA_KEYS", "ADPULSE_OIDC_ISSUER_URI", "ADPULSE_OIDC_CLIENT_SECRET");
     /**
      * Services that must run as exactly one instance. ingest-service: every instance polls all active connections
      * from its database with its own app-wide TikTok rate limiter, and marks running syncs interrupted on start.
@@ -65,7 +66,7 @@ class DeployConsistencyTest {
     @Test
     void findsTheServiceModulesOfTheReactor() {
         assertThat(services).contains("gateway", "auth-service", "ingest-service", "reporting-service",
-                "alerting-service", "audit-service");
+                "alerting-service", "audit-service", "identity-service");
     }
 
     @Test

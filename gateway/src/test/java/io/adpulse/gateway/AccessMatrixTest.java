@@ -127,7 +127,15 @@ class AccessMatrixTest extends GatewayTestBase {
             // audit-service
             new Entry("audit", HttpMethod.GET, "/api/audit/events", AUDITORS),
             new Entry("audit", HttpMethod.GET, "/api/audit/head", AUDITORS),
-            new Entry("audit", HttpMethod.GET, "/api/audit/verify", AUDITORS));
+            new Entry("audit", HttpMethod.GET, "/api/audit/verify", AUDITORS),
+            // identity-service: user management
+            new Entry("identity", HttpMethod.GET, "/api/identity/users", ADMINS),
+            new Entry("identity", HttpMethod.POST, "/api/identity/users/invitations", ADMINS),
+            new Entry("identity", HttpMethod.POST, "/api/identity/users/u-1/disable", ADMINS),
+            // identity-service: its sign-in pages and OIDC endpoints, for browsers and token clients
+            new Entry("identity-sign-in", HttpMethod.GET, "/idp/login", EVERYONE),
+            new Entry("identity-sign-in", HttpMethod.GET, "/idp/.well-known/openid-configuration", EVERYONE),
+            new Entry("identity-sign-in", HttpMethod.POST, "/idp/oauth2/token", EVERYONE));
 
     /** What the gateway answers itself, by the paths it maps; every one must be in the matrix. */
     private static final Set<String> GATEWAY_HANDLERS = Set.of("/api/session", "/login");

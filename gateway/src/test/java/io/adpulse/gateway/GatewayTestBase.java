@@ -64,7 +64,7 @@ abstract class GatewayTestBase {
         user(registry, 4, "bruno", "CLIENT", BROKEN);
         registry.add("adpulse.gateway.limits.max-request-size", () -> "4KB");
         String echo = "http://localhost:" + ECHO.port();
-        for (String service : List.of("AUTH", "REPORTING", "ALERTING", "AUDIT")) {
+        for (String service : List.of("AUTH", "REPORTING", "ALERTING", "AUDIT", "IDENTITY")) {
             registry.add("ADPULSE_" + service + "_URI", () -> echo);
         }
         // ingest-service is "down": nothing listens on that port.

@@ -4,7 +4,13 @@ import io.adpulse.sandbox.TikTokSandboxApplication;
 import io.adpulse.testsupport.EmbeddedKafkaServer;
 import io.adpulse.testsupport.EmbeddedPostgresServer;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +36,15 @@ public final class AdpulseStack implements AutoCloseable {
     static final String SANDBOX_APP_ID = "sandbox-app";
     static final String SANDBOX_APP_SECRET = "sandbox-secret";
 
+    /** The seeded service account's client id. */
+    public static final String SERVICE_ACCOUNT = "launcher";
+
     private final StackOptions options;
+    /** URL-safe: OAuth client secrets are form-encoded inside HTTP Basic, where '+' would read as a space. */
+    private final String serviceAccountSecret = randomSecret();
     private final List<AutoCloseable> started = new ArrayList<>();
+    private String token;
+    private Instant tokenExpires = Instant.MIN;
     private final List<ServiceProcess> services = new ArrayList<>();
 
     private AdpulseStack(StackOptions options) {
@@ -111,6 +124,21 @@ public final class AdpulseStack implements AutoCloseable {
         env.put("ADPULSE_TRANSIT_KEYS", "local-transit-1:" + randomKey());
         env.put("ADPULSE_TOKEN_KEYS", "local-token-1:" + randomKey());
         env.put("ADPULSE_ADMIN_PASSWORD", options.adminPassword());
+        // Sign-in through the embedded identity provider, which browsers reach through the gateway under /idp:
+        // every user, the seeded admin included, enrols TOTP before seeing anything. No password-only local users,
+        // unless ADPULSE_LOCAL_USERS_ENABLED=true is set for the launcher (the bench compares with HTTP Basic).
+        env.put("ADPULSE_IDENTITY_ISSUER", gatewayUrl() + "/idp");
+        env.put("ADPULSE_OIDC_ISSUER_URI", gatewayUrl() + "/idp");
+        env.put("ADPULSE_OIDC_CLIENT_SECRET", randomSecret());
+        env.put("ADPULSE_IDENTITY_MFA_KEYS", "local-mfa-1:" + randomKey());
+        env.put("ADPULSE_LOCAL_USERS_ENABLED",
+                System.getenv().getOrDefault("ADPULSE_LOCAL_USERS_ENABLED", "false"));
+        // Plain http on localhost.
+        env.put("ADPULSE_COOKIE_SECURE", "false");
+        // The service account scripts (and the launcher itself) use: bearer JWTs by client_credentials.
+        env.put("ADPULSE_IDENTITY_SERVICEACCOUNTS_0_CLIENTID", SERVICE_ACCOUNT);
+        env.put("ADPULSE_IDENTITY_SERVICEACCOUNTS_0_CLIENTSECRET", serviceAccountSecret);
+        env.put("ADPULSE_IDENTITY_SERVICEACCOUNTS_0_ROLES", "ADMIN");
         // Look for creator tokens due for refresh often enough for the sandbox's short lifetimes.
         env.put("ADPULSE_AUTH_REFRESH_CHECK_INTERVAL", Math.max(1, Math.min(15,
                 options.creatorTokenLifetime().toSeconds() / 10)) + "s");
@@ -145,6 +173,49 @@ public final class AdpulseStack implements AutoCloseable {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
+    }
+
+    /** The service account's secret, fresh for every run. */
+    public String serviceAccountSecret() {
+        return serviceAccountSecret;
+    }
+
+    /**
+     * {@code Bearer <jwt>} for the seeded service account (role ADMIN), from the identity provider's token endpoint
+     * through the gateway ({@code client_credentials}); a token is reused until a minute before it expires.
+     */
+    public synchronized String authorization() {
+        if (token == null || Instant.now().isAfter(tokenExpires.minusSeconds(60))) {
+            try {
+                HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create(gatewayUrl() + "/idp/oauth2/token"))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                (SERVICE_ACCOUNT + ":" + serviceAccountSecret).getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                Matcher accessToken = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+                Matcher expiresIn = Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)").matcher(response.body());
+                if (response.statusCode() != 200 || !accessToken.find()) {
+                    throw new IllegalStateException("the identity provider answered " + response.statusCode()
+                            + " to the service account's token request");
+                }
+                token = accessToken.group(1);
+                tokenExpires = Instant.now().plusSeconds(expiresIn.find() ? Long.parseLong(expiresIn.group(1)) : 300);
+            } catch (IOException e) {
+                throw new IllegalStateException("no token for the service account: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while asking for a token", e);
+            }
+        }
+        return "Bearer " + token;
+    }
+
+    private static String randomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     public String gatewayUrl() {

@@ -58,7 +58,8 @@ public final class Main {
             // The sandbox is the only TikTok here: connect its advertisers through the real OAuth flow so the
             // dashboard has data at once. ADPULSE_CONNECT_SANDBOX=false leaves connecting to the operator.
             try {
-                SandboxConnector connector = new SandboxConnector(stack.gatewayUrl(), stack.sandboxUrl(), "admin", password);
+                SandboxConnector connector = new SandboxConnector(stack.gatewayUrl(), stack.sandboxUrl(),
+                        stack.authorization());
                 connector.connect();
                 connector.connectCreator(null);
                 connected = "The sandbox's advertisers and a creator account are connected; history is being ingested.\n "
@@ -82,13 +83,15 @@ public final class Main {
                 ================================================================
                  Adpulse is running.
                    UI and API:   %s
-                   Sign in as:   admin / %s
-                   API example:  curl -u admin:%s %s/api/reporting/advertisers
+                   Sign in as:   admin / %s  (you set up an authenticator app, TOTP, at the first sign-in)
+                   API token:    T=$(curl -s -u %s:%s -d grant_type=client_credentials %s/idp/oauth2/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+                   API example:  curl -H "Authorization: Bearer $T" %s/api/reporting/advertisers
                    TikTok sandbox (stands in for TikTok): %s
                    Service logs: %s
                  %sCtrl-C stops everything.
                 ================================================================
-                %n""", stack.gatewayUrl(), password, password, stack.gatewayUrl(), stack.sandboxUrl(),
+                %n""", stack.gatewayUrl(), password, AdpulseStack.SERVICE_ACCOUNT, stack.serviceAccountSecret(),
+                stack.gatewayUrl(), stack.gatewayUrl(), stack.sandboxUrl(),
                 options.logDir(), connected);
         stopped.await();
     }

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -30,11 +29,14 @@ public final class SandboxConnector {
     private final String sandboxUrl;
     private final String authorization;
 
-    public SandboxConnector(String gatewayUrl, String sandboxUrl, String user, String password) {
+    /**
+     * @param authorization the {@code Authorization} header of an ADMIN caller, e.g. the service account's
+     *                      {@link AdpulseStack#authorization()}
+     */
+    public SandboxConnector(String gatewayUrl, String sandboxUrl, String authorization) {
         this.gatewayUrl = gatewayUrl;
         this.sandboxUrl = sandboxUrl;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
     }
 
     /**

@@ -7,6 +7,7 @@ enum Service {
     REPORTING("reporting-service", "reporting", 8083),
     ALERTING("alerting-service", "alerting", 8084),
     AUDIT("audit-service", "audit", 8085),
+    IDENTITY("identity-service", "identity", 8086),
     GATEWAY("gateway", null, 8080);
 
     private final String module;

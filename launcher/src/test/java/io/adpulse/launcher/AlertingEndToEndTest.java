@@ -9,10 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,7 +38,7 @@ class AlertingEndToEndTest {
     @BeforeAll
     static void useSharedStack(AdpulseStack shared) throws Exception {
         stack = shared;
-        new SandboxConnector(stack.gatewayUrl(), stack.sandboxUrl(), "admin", SharedStack.PASSWORD).connect();
+        new SandboxConnector(stack.gatewayUrl(), stack.sandboxUrl(), stack.authorization()).connect();
     }
 
     @AfterAll
@@ -120,8 +118,7 @@ class AlertingEndToEndTest {
     private static JsonNode getJson(URI uri) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "application/json").GET();
         if (uri.toString().startsWith(stack.gatewayUrl())) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    ("admin:" + SharedStack.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", stack.authorization());
         }
         HttpResponse<String> response = send(request.build());
         assertThat(response.statusCode()).as("GET %s → %s", uri, response.body()).isEqualTo(200);

@@ -17,7 +17,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +37,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -48,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dashboard as an operator uses it, in Debian's headless Chromium against the shared stack: sign in through
- * the form, read an advertiser's overview, drill from a campaign to its ad groups and ads, download a CSV, read
+ * the identity provider (password and TOTP), read an advertiser's overview, drill from a campaign to its ad groups and ads, download a CSV, read
  * the budget pacing, switch to a brand and generate its client's weekly report. Every figure checked is compared
  * with what the gateway's API answers for the same range. A screenshot of each step is saved under
  * {@code target/screenshots/}.
@@ -57,8 +53,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(SharedStack.class)
 class DashboardBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -66,8 +60,8 @@ class DashboardBrowserTest {
     private static final Duration UI_WAIT = Duration.ofSeconds(30);
 
     private static AdpulseStack stack;
+    private static Chromium browser;
     private static WebDriver driver;
-    private static ChromeDriverService service;
     private static Path downloads;
     /** The sandbox advertiser the dashboard is read for. */
     private static String advertiserId;
@@ -79,32 +73,17 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-                "Chromium and its driver are not installed (/usr/bin/chromium, /usr/bin/chromedriver: apt-get install "
-                        + "chromium chromium-driver); the browser test is skipped");
-        Path target = Path.of("target").toAbsolutePath();
-        downloads = Files.createDirectories(target.resolve("browser-downloads-" + RUN));
+        assumeTrue(Chromium.installed(), Chromium.MISSING);
+        downloads = Path.of("target").toAbsolutePath().resolve("browser-downloads-" + RUN);
         Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1440,900",
-                "--lang=en-US", "--user-data-dir=" + target.resolve("chromium-profile-" + RUN));
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false, "intl.accept_languages", "en-US"));
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .withLogFile(target.resolve("chromedriver-" + RUN + ".log").toFile()).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        browser = Chromium.start(RUN, downloads);
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -122,7 +101,7 @@ class DashboardBrowserTest {
         boolean connected = connections.valueStream().anyMatch(c -> !"CREATOR".equals(c.get("kind").asString())
                 && "ACTIVE".equals(c.get("status").asString()));
         if (!connected) {
-            new SandboxConnector(stack.gatewayUrl(), stack.sandboxUrl(), "admin", SharedStack.PASSWORD).connect();
+            new SandboxConnector(stack.gatewayUrl(), stack.sandboxUrl(), stack.authorization()).connect();
         }
         JsonNode seeded = json(URI.create(stack.sandboxUrl() + "/sandbox/advertisers"), null);
         advertiserId = seeded.get(0).get("advertiser_id").asString();
@@ -140,17 +119,22 @@ class DashboardBrowserTest {
         });
     }
 
+    /** The seeded administrator signs in through the identity provider and, the first time, enrols TOTP. */
     @Test
     @Order(1)
-    void signsInThroughTheForm() throws IOException {
+    void signsInThroughTheForm() throws Exception {
         driver.get(stack.gatewayUrl() + "/");
         WebDriverWait wait = new WebDriverWait(driver, UI_WAIT);
-        wait.until(d -> d.getCurrentUrl().contains("/login"));
+        wait.until(d -> d.getCurrentUrl().contains("/idp/login"));
         screenshot("01-sign-in");
 
         driver.findElement(By.id("username")).sendKeys("admin");
         driver.findElement(By.id("password")).sendKeys(SharedStack.PASSWORD);
-        driver.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/idp/login/enrol"));
+        String secret = driver.findElement(By.id("secret")).getText();
+        driver.findElement(By.id("code")).sendKeys(SignInBrowserTest.code(secret, 0));
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
 
         wait.until(d -> d.findElement(By.id("who")).getText().startsWith("admin"));
         assertThat(driver.findElement(By.id("who")).getText()).contains("admin");
@@ -291,7 +275,7 @@ class DashboardBrowserTest {
         // the other advertiser's history may still be on its way: the client's sum is refused once both have rows
         String overviewOfClient = stack.gatewayUrl() + "/api/reporting/overview?client=" + clientId + "&" + range();
         HttpResponse<String> refused = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).until(
-                () -> HTTP.send(HttpRequest.newBuilder(URI.create(overviewOfClient)).header("Authorization", basic())
+                () -> HTTP.send(HttpRequest.newBuilder(URI.create(overviewOfClient)).header("Authorization", authorization())
                         .GET().build(), HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() != 200);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
 
@@ -390,12 +374,12 @@ class DashboardBrowserTest {
     }
 
     private static JsonNode apiJson(String path) throws IOException, InterruptedException {
-        return json(URI.create(stack.gatewayUrl() + path), basic());
+        return json(URI.create(stack.gatewayUrl() + path), authorization());
     }
 
     private static JsonNode apiPost(String path, Map<String, String> body) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-                .header("Authorization", basic()).header("Content-Type", "application/json")
+                .header("Authorization", authorization()).header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(new LinkedHashMap<>(body)))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -405,7 +389,7 @@ class DashboardBrowserTest {
 
     private static void apiPut(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-                .header("Authorization", basic()).header("Accept", "application/json")
+                .header("Authorization", authorization()).header("Accept", "application/json")
                 .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("PUT %s → %s", path, response.body()).isEqualTo(200);
     }
@@ -420,8 +404,8 @@ class DashboardBrowserTest {
         return JSON.readTree(response.body());
     }
 
-    private static String basic() {
-        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + SharedStack.PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+    /** The service account's bearer token (role ADMIN). */
+    private static String authorization() {
+        return stack.authorization();
     }
 }

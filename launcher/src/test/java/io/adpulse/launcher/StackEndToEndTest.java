@@ -72,6 +72,16 @@ class StackEndToEndTest {
                 ct -> assertThat(ct).contains("application/problem+json"));
     }
 
+    /** HTTP Basic with the administrator's right password gets nowhere: every sign-in needs TOTP. */
+    @Test
+    @Order(1)
+    void aPasswordAloneDoesNotBypassMfa() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(gateway("/api/reporting/advertisers"))
+                .header("Authorization", basic("admin", PASSWORD)).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
     @Test
     @Order(1)
     void wrongPasswordIsRefused() throws Exception {
@@ -106,7 +116,7 @@ class StackEndToEndTest {
     void aCreatorConnectionOutlivesSeveralTokenExpiriesAndEndsWhenTheUserRemovesTheApp() throws Exception {
         String openId = getJson(URI.create(stack.sandboxUrl() + "/sandbox/creators"), null).get(0).get("open_id")
                 .asString();
-        String body = new SandboxConnector(stack.gatewayUrl(), stack.sandboxUrl(), "admin", PASSWORD)
+        String body = new SandboxConnector(stack.gatewayUrl(), stack.sandboxUrl(), stack.authorization())
                 .connectCreator(openId);
         String connectionId = JSON.readTree(body).get("connections").get(0).get("id").asString();
 
@@ -132,14 +142,14 @@ class StackEndToEndTest {
     }
 
     private static JsonNode connection(String id) throws Exception {
-        return getJson(gateway("/api/auth/connections/" + id), basic("admin", PASSWORD));
+        return getJson(gateway("/api/auth/connections/" + id), stack.authorization());
     }
 
     @Test
     @Order(3)
     void everyEventAndAccessLandsInAVerifiableAuditChain() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode verify = getJson(gateway("/api/audit/verify"), basic("admin", PASSWORD));
+            JsonNode verify = getJson(gateway("/api/audit/verify"), stack.authorization());
             assertThat(verify.get("valid").asBoolean()).isTrue();
             assertThat(verify.get("checked").asLong()).isPositive();
         });
@@ -189,7 +199,7 @@ class StackEndToEndTest {
 
     /** Start → sandbox consent → callback, the way a browser would travel it; returns connected advertisers. */
     private static List<String> connectThroughOAuth() throws Exception {
-        String body = new SandboxConnector(stack.gatewayUrl(), stack.sandboxUrl(), "admin", PASSWORD).connect();
+        String body = new SandboxConnector(stack.gatewayUrl(), stack.sandboxUrl(), stack.authorization()).connect();
         return JSON.readTree(body).get("connections").valueStream().map(c -> c.get("advertiserId").asString())
                 .toList();
     }
@@ -209,7 +219,7 @@ class StackEndToEndTest {
     private static Map<String, Map<String, BigDecimal>> reported(String advertiserId, LocalDate from, LocalDate to)
             throws Exception {
         JsonNode report = getJson(gateway("/api/reporting/campaigns/daily?advertiserId=" + advertiserId
-                + "&from=" + from + "&to=" + to), basic("admin", PASSWORD));
+                + "&from=" + from + "&to=" + to), stack.authorization());
         Map<String, Map<String, BigDecimal>> byKey = new HashMap<>();
         for (JsonNode row : report.get("rows")) {
             byKey.put(row.get("campaignId").asString() + "@" + row.get("date").asString(),

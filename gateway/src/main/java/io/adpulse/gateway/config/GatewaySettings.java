@@ -16,21 +16,61 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Gateway settings.
  *
- * @param adminUsername    name of the seeded administrator ({@code ADPULSE_ADMIN_USERNAME}, default {@code admin})
- * @param adminPassword    the administrator's password ({@code ADPULSE_ADMIN_PASSWORD}): plain text, or an
+ * @param adminUsername    name of the local administrator ({@code ADPULSE_ADMIN_USERNAME}, default {@code admin})
+ * @param adminPassword    the local administrator's password ({@code ADPULSE_ADMIN_PASSWORD}): plain text, or an
  *                         encoded value such as {@code {bcrypt}$2a$...}; plain text is hashed at startup and
- *                         never logged
+ *                         never logged; required while local users are enabled
  * @param accessLogEnabled whether every request is published on {@code audit.access.v1}
- * @param users            further local operators with their roles ({@code adpulse.gateway.users[0].username} ...),
- *                         until the identity provider of the sign-in issue replaces local users
+ * @param users            further local operators with their roles ({@code adpulse.gateway.users[0].username} ...)
  * @param limits           request size and rate limits
+ * @param localUsers       whether the local users above can sign in (form and HTTP Basic)
+ * @param oidc             sign-in through an OpenID Connect provider, on when its issuer is set
+ * @param cookieSecure     whether the session cookie is {@code Secure} ({@code ADPULSE_COOKIE_SECURE}, default true;
+ *                         browsers accept it on http://localhost too); it is always HttpOnly and SameSite=Lax
  * @param scope            how a CLIENT user's advertisers are resolved for the services
  */
 @Validated
 @ConfigurationProperties("adpulse.gateway")
-public record GatewaySettings(@NotBlank String adminUsername, @NotBlank String adminPassword,
+public record GatewaySettings(@NotBlank String adminUsername, String adminPassword,
         boolean accessLogEnabled, @DefaultValue List<@Valid LocalUser> users, @DefaultValue @Valid Limits limits,
-        @DefaultValue @Valid Scope scope) {
+        @DefaultValue LocalUsers localUsers, @DefaultValue @Valid Oidc oidc,
+        @DefaultValue("true") boolean cookieSecure, @DefaultValue @Valid Scope scope) {
+
+    /**
+     * Local users.
+     *
+     * @param enabled whether the configured local users can sign in with the form and HTTP Basic (default true);
+     *                turn off when every operator signs in through the OIDC provider
+     */
+    public record LocalUsers(@DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * Sign-in with an OpenID Connect provider ({@code oauth2Login} for browsers, bearer JWTs for API clients).
+     *
+     * @param issuerUri    the provider's issuer ({@code ADPULSE_OIDC_ISSUER_URI}); blank turns OIDC off
+     * @param clientId     the gateway's client id at the provider ({@code ADPULSE_OIDC_CLIENT_ID})
+     * @param clientSecret its secret ({@code ADPULSE_OIDC_CLIENT_SECRET})
+     * @param rolesClaim   the claim with the user's roles, a list or a comma/space separated string (default
+     *                     {@code roles}); values other than the Adpulse roles are ignored
+     * @param clientClaim  the claim with a CLIENT user's reporting-service client id (default {@code adpulse_client})
+     * @param usernameClaim the claim used as the operator's name (default {@code preferred_username}, else {@code sub})
+     */
+    public record Oidc(@DefaultValue("") String issuerUri, @DefaultValue("adpulse-gateway") String clientId,
+            @DefaultValue("") String clientSecret, @NotBlank @DefaultValue("roles") String rolesClaim,
+            @NotBlank @DefaultValue("adpulse_client") String clientClaim,
+            @NotBlank @DefaultValue("preferred_username") String usernameClaim) {
+
+        public boolean enabled() {
+            return issuerUri != null && !issuerUri.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Oidc[issuerUri=" + issuerUri + ", clientId=" + clientId + ", clientSecret=<redacted>, rolesClaim="
+                    + rolesClaim + ", clientClaim=" + clientClaim + "]";
+        }
+    }
 
     /**
      * A local operator.
@@ -86,6 +126,7 @@ public record GatewaySettings(@NotBlank String adminUsername, @NotBlank String a
     @Override
     public String toString() {
         return "GatewaySettings[adminUsername=" + adminUsername + ", adminPassword=<redacted>, accessLogEnabled="
-                + accessLogEnabled + ", users=" + users + ", limits=" + limits + ", scope=" + scope + "]";
+                + accessLogEnabled + ", users=" + users + ", limits=" + limits + ", localUsers=" + localUsers
+                + ", oidc=" + oidc + ", cookieSecure=" + cookieSecure + ", scope=" + scope + "]";
     }
 }

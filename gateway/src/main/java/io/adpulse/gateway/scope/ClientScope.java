@@ -1,6 +1,7 @@
 package io.adpulse.gateway.scope;
 
 import io.adpulse.gateway.config.GatewaySettings;
+import io.adpulse.gateway.security.AdpulseClient;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,11 @@ public class ClientScope {
     public Optional<String> clientOf(Authentication auth) {
         if (auth == null) {
             return Optional.empty();
+        }
+        // Signed in through the gateway's OIDC support: the claim configured as adpulse.gateway.oidc.client-claim.
+        Optional<String> configured = AdpulseClient.of(auth);
+        if (configured.isPresent()) {
+            return named(configured.get());
         }
         Object principal = auth.getPrincipal();
         // A token's user is never matched to a local user of the same name: only its own claim counts.

@@ -7,6 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.net.URI;
+import java.util.Optional;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.server.session.CookieWebSessionIdResolver;
+import org.springframework.web.server.session.WebSessionIdResolver;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,8 +53,10 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may pass. Every {@code /api/**} call needs a signed-in operator: a browser session (form login)
- * or HTTP Basic for scripts. Anonymous API calls get a 401 problem, anonymous page views the login page.
+ * Who may pass. Every {@code /api/**} call needs a signed-in operator: a browser session (through the OIDC provider
+ * when {@code adpulse.gateway.oidc.issuer-uri} is set, and/or form login of local users) or, for scripts, a bearer
+ * JWT from that provider or HTTP Basic of a local user. Anonymous API calls get a 401 problem, anonymous page views
+ * the sign-in. The embedded provider's own pages under {@code /idp/} pass untouched (see {@link IdpSignInRoute}).
  * CSRF protection applies to browser sessions (cookie-borne credentials); a request that carries its
  * own {@code Authorization} header has no ambient credential to forge and is exempt, as is TikTok's webhook
  * endpoint, which is public and carries its own signature.
@@ -63,6 +78,15 @@ class SecurityConfig {
     @Bean
     MapReactiveUserDetailsService users(GatewaySettings settings, PasswordEncoder encoder) {
         List<UserDetails> users = new ArrayList<>();
+        if (!settings.localUsers().enabled()) {
+            // No local sign-in: an empty store would be refused, so keep one user nobody can sign in as.
+            return new MapReactiveUserDetailsService(User.withUsername(settings.adminUsername())
+                    .password("{noop}").disabled(true).roles(ROLE_ADMIN).build());
+        }
+        if (settings.adminPassword() == null || settings.adminPassword().isBlank()) {
+            throw new IllegalStateException("adpulse.gateway.admin-password (ADPULSE_ADMIN_PASSWORD) is required while"
+                    + " local users are enabled (adpulse.gateway.local-users.enabled)");
+        }
         users.add(User.withUsername(settings.adminUsername()).password(encoded(settings.adminPassword(), encoder))
                 .roles(ROLE_ADMIN).build());
         for (GatewaySettings.LocalUser user : settings.users()) {
@@ -84,6 +108,9 @@ class SecurityConfig {
      */
     private static void authorize(ServerHttpSecurity.AuthorizeExchangeSpec ex) {
         ex.pathMatchers("/login", "/logout", "/actuator/health/**", "/favicon.ico", "/assets/**").permitAll()
+                // Starting and finishing the OIDC sign-in.
+                .pathMatchers("/oauth2/authorization/**", "/login/oauth2/code/**").permitAll()
+                .pathMatchers("/api/identity/**").hasRole("ADMIN")
                 // Scraped by Prometheus without credentials; block /actuator/** at the ingress (docs/OPERATIONS.md).
                 .pathMatchers("/actuator/prometheus").permitAll()
                 // TikTok posts webhooks without sign-in; ingest-service verifies their signature.
@@ -102,21 +129,71 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityWebFilterChain security(ServerHttpSecurity http, GatewaySettings settings) {
-        RequestLimits limits = new RequestLimits(settings.limits());
+    RequestLimits requestLimits(GatewaySettings settings) {
+        return new RequestLimits(settings.limits());
+    }
+
+    /**
+     * The embedded identity provider's pages and endpoints ({@code /idp/**}): public, with the provider's own CSRF
+     * protection, client authentication and headers; only the per-address rate limit applies here.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain identityProvider(ServerHttpSecurity http, RequestLimits limits) {
+        return http
+                .securityMatcher(new PathPatternParserServerWebExchangeMatcher(IdpSignInRoute.PREFIX + "**"))
+                .authorizeExchange(ex -> ex.anyExchange().permitAll())
+                .addFilterAt(limits.byClientAddress(), SecurityWebFiltersOrder.FIRST)
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    SecurityWebFilterChain security(ServerHttpSecurity http, GatewaySettings settings, RequestLimits limits,
+            Optional<ReactiveClientRegistrationRepository> registrations) {
         ServerWebExchangeMatcher api = new PathPatternParserServerWebExchangeMatcher("/api/**");
+        boolean local = settings.localUsers().enabled();
+        GatewaySettings.Oidc oidc = settings.oidc();
         ServerAuthenticationEntryPoint apiEntryPoint = (exchange, e) -> problem(exchange.getResponse(),
-                HttpStatus.UNAUTHORIZED, "Sign in first: this API needs an authenticated operator.", true);
+                HttpStatus.UNAUTHORIZED, "Sign in first: this API needs an authenticated operator.", local);
         ServerAccessDeniedHandler denied = (exchange, e) -> problem(exchange.getResponse(), HttpStatus.FORBIDDEN,
                 "Your role does not allow this request.", false);
+        String signIn = oidc.enabled() && !local ? "/oauth2/authorization/" + OidcSignIn.REGISTRATION_ID : "/login";
+        if (local) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
+                    .formLogin(form -> form.loginPage("/login"));
+        } else {
+            http.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                    .formLogin(ServerHttpSecurity.FormLoginSpec::disable);
+        }
+        ServerLogoutSuccessHandler loggedOut = loggedOut();
+        if (oidc.enabled()) {
+            OidcSignIn sso = new OidcSignIn(oidc);
+            ReactiveClientRegistrationRepository clients = registrations.orElseThrow();
+            http.oauth2Login(login -> login.clientRegistrationRepository(clients))
+                    .oauth2ResourceServer(rs -> rs
+                            .jwt(jwt -> jwt.jwtDecoder(sso.jwtDecoder()).jwtAuthenticationConverter(sso::authentication))
+                            .authenticationEntryPoint(apiEntryPoint)
+                            .accessDeniedHandler(denied));
+            OidcClientInitiatedServerLogoutSuccessHandler rpLogout =
+                    new OidcClientInitiatedServerLogoutSuccessHandler(clients);
+            rpLogout.setPostLogoutRedirectUri("{baseUrl}/login?logout");
+            rpLogout.setLogoutSuccessUrl(URI.create("/login?logout"));
+            loggedOut = rpLogout;
+        }
+        ServerLogoutSuccessHandler logoutSuccess = loggedOut;
         return http
                 .authorizeExchange(SecurityConfig::authorize)
                 .addFilterAt(limits.byClientAddress(), SecurityWebFiltersOrder.FIRST)
-                .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
-                .formLogin(form -> form.loginPage("/login"))
                 .addFilterAfter(AccessLogFilter.principalCapture(), SecurityWebFiltersOrder.SECURITY_CONTEXT_SERVER_WEB_EXCHANGE)
                 .addFilterAfter(limits.byUser(), SecurityWebFiltersOrder.SECURITY_CONTEXT_SERVER_WEB_EXCHANGE)
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut()))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccess))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
@@ -134,7 +211,7 @@ class SecurityConfig {
                         .authenticationEntryPoint(new DelegatingServerAuthenticationEntryPoint(
                                 new DelegatingServerAuthenticationEntryPoint.DelegateEntry(api, apiEntryPoint),
                                 new DelegatingServerAuthenticationEntryPoint.DelegateEntry(e -> ServerWebExchangeMatcher.MatchResult.match(),
-                                        new RedirectServerAuthenticationEntryPoint("/login"))))
+                                        new RedirectServerAuthenticationEntryPoint(signIn))))
                         .accessDeniedHandler(denied))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -142,6 +219,28 @@ class SecurityConfig {
                         .referrerPolicy(r -> r.policy(
                                 org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /** The OIDC provider's registration, discovered on first use; only when an issuer is configured. */
+    @Bean
+    @ConditionalOnExpression("!'${adpulse.gateway.oidc.issuer-uri:}'.isBlank()")
+    ReactiveClientRegistrationRepository clientRegistrations(GatewaySettings settings) {
+        return new OidcSignIn(settings.oidc()).registrations();
+    }
+
+    /** Browser users from the OIDC provider get their Adpulse roles and client id from the configured claims. */
+    @Bean
+    @ConditionalOnExpression("!'${adpulse.gateway.oidc.issuer-uri:}'.isBlank()")
+    ReactiveOAuth2UserService<OidcUserRequest, OidcUser> oidcUsers(GatewaySettings settings) {
+        return new OidcSignIn(settings.oidc()).users();
+    }
+
+    /** The session cookie: HttpOnly, SameSite=Lax, Secure unless configured off for plain-http local use. */
+    @Bean
+    WebSessionIdResolver webSessionIdResolver(GatewaySettings settings) {
+        CookieWebSessionIdResolver resolver = new CookieWebSessionIdResolver();
+        resolver.addCookieInitializer(cookie -> cookie.httpOnly(true).sameSite("Lax").secure(settings.cookieSecure()));
+        return resolver;
     }
 
     private static ServerLogoutSuccessHandler loggedOut() {
@@ -168,6 +267,8 @@ class SecurityConfig {
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (challenge) {
             response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Adpulse\"");
+        } else if (status == HttpStatus.UNAUTHORIZED) {
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Adpulse\"");
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");

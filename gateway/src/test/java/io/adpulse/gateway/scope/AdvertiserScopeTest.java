@@ -87,6 +87,8 @@ class AdvertiserScopeTest {
     private static GatewaySettings settings(String uri, Duration ttl) {
         return new GatewaySettings("admin", "pw", false, List.of(),
                 new GatewaySettings.Limits(DataSize.ofMegabytes(1), 50, 100, 10000),
+                new GatewaySettings.LocalUsers(true), new GatewaySettings.Oidc("", "adpulse-gateway", "", "roles",
+                        "adpulse_client", "preferred_username"), true,
                 new GatewaySettings.Scope(uri, ttl, Duration.ofSeconds(2)));
     }
 }

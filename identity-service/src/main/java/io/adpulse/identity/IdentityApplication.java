@@ -1,0 +1,15 @@
+package io.adpulse.identity;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The embedded OpenID Connect provider: users, passwords, TOTP, lockout, service accounts. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class IdentityApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(IdentityApplication.class, args);
+    }
+}
