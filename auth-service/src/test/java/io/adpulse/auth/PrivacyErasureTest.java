@@ -81,7 +81,7 @@ class PrivacyErasureTest extends AuthServiceTestBase {
         assertThat(count("select count(*) from connection where id = :id", "adv-" + kept)).isOne();
         assertThat(count("select count(*) from connection_token where connection_id = :id", "adv-" + kept)).isOne();
 
-        for (String service : List.of("ingest-service", "reporting-service", "alerting-service")) {
+        for (String service : List.of("ingest-service", "reporting-service", "alerting-service", "audit-service")) {
             confirm(id, service, "adv-" + erased, Map.of("some_table", 3L));
         }
 
@@ -91,7 +91,7 @@ class PrivacyErasureTest extends AuthServiceTestBase {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("COMPLETE")
                 .jsonPath("$.completedAt").isNotEmpty()
-                .jsonPath("$.services.length()").isEqualTo(4)
+                .jsonPath("$.services.length()").isEqualTo(5)
                 .jsonPath("$.services[?(@.status == 'PENDING')]").isEmpty()
                 .jsonPath("$.services[3].service").isEqualTo("alerting-service")
                 .jsonPath("$.services[3].deletedRows.some_table").isEqualTo(3));
@@ -174,7 +174,7 @@ class PrivacyErasureTest extends AuthServiceTestBase {
         await().atMost(Duration.ofSeconds(30)).until(() -> meters.get("adpulse.auth.privacy.erasures.overdue")
                 .gauge().value() >= 1);
 
-        for (String service : List.of("ingest-service", "reporting-service", "alerting-service")) {
+        for (String service : List.of("ingest-service", "reporting-service", "alerting-service", "audit-service")) {
             confirm(id, service, "adv-" + advertiser, Map.of("some_table", 1L));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri(ERASURES + "/" + id)

@@ -32,7 +32,7 @@ public record PrivacyProperties(
         @DefaultValue("false") boolean eraseOnDisconnect,
         @DefaultValue("P90D") @NotNull Duration retentionAfterDisconnect,
         @DefaultValue("PT1H") @NotNull Duration retentionCheckInterval,
-        @DefaultValue({"auth-service", "ingest-service", "reporting-service", "alerting-service"})
+        @DefaultValue({"auth-service", "ingest-service", "reporting-service", "alerting-service", "audit-service"})
         @NotEmpty List<String> services,
         @DefaultValue("PT15M") @NotNull Duration erasureSla,
         @DefaultValue("PT1M") @NotNull Duration slaCheckInterval) {
