@@ -21,6 +21,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -94,6 +96,34 @@ class PrivacyErasureTest extends ReportingServiceTest {
         assertThat(scan.rowsContaining(kept).keySet().stream().map(column -> column.split("\\.")[0]))
                 .containsAll(AccountErasure.tables());
         assertThat(done.deletedRows()).containsEntry("brand_advertiser", 1L).containsEntry("report", 1L);
+    }
+
+    @Test
+    void anExportHoldsEveryKindOfDataOfTheAccountAndNothingOfAnother() {
+        String exported = TestIds.next();
+        String other = TestIds.next();
+        seedEverything(exported);
+        seedEverything(other);
+
+        List<Map<String, Object>> lines = web.get()
+                .uri(b -> b.path("/api/reporting/privacy/exports/{c}").queryParam("accountId", exported)
+                        .build("conn-" + exported))
+                .header("X-Adpulse-Roles", "ADMIN")
+                .accept(MediaType.APPLICATION_NDJSON)
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .getResponseBody().collectList().block(Duration.ofSeconds(30));
+
+        assertThat(lines).isNotEmpty().allSatisfy(line -> {
+            assertThat(line.get("service")).isEqualTo("reporting-service");
+            assertThat(String.valueOf(line.get("row"))).contains(exported).doesNotContain(other);
+        });
+        assertThat(lines.stream().map(line -> (String) line.get("table")).distinct().toList())
+                .as("every table with account data, from the schema (see everyTableEitherHoldsAccountData...)")
+                .containsExactlyInAnyOrderElementsOf(AccountErasure.tables());
+        web.get().uri("/api/reporting/privacy/exports/conn-" + exported).header("X-Adpulse-Roles", "OPERATOR")
+                .exchange().expectStatus().isForbidden();
     }
 
     /** Rows of {@code advertiserId} in every table that can hold an account's data. */
