@@ -19,6 +19,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 
 /** An erasure request on {@code privacy.requests.v1} removes one account's rows from every table, and only its rows. */
 class PrivacyErasureTest extends IngestServiceTestBase {
@@ -95,6 +97,52 @@ class PrivacyErasureTest extends IngestServiceTestBase {
         assertThat(scan.rowsContaining(creator)).isEmpty();
         assertThat(scan.rowsContaining(kept)).isNotEmpty();
         assertThat(scan.rowsContaining(keptCreator)).isNotEmpty();
+    }
+
+    @Test
+    void anExportHoldsEveryKindOfDataOfTheAccountButNeverItsToken() {
+        String exported = uniqueAdvertiserId();
+        String other = uniqueAdvertiserId();
+        seed(exported);
+        seed(other);
+        String creator = UUID.randomUUID().toString();
+        seedCreator(creator);
+        db.sql("update connection set token_key_id = 'transit-1', token_ciphertext = 'sealed-secret-' || :a"
+                        + " where id = 'conn-' || :a")
+                .bind("a", exported).fetch().rowsUpdated().block(Duration.ofSeconds(10));
+
+        List<Map<String, Object>> advertiser = export("conn-" + exported, "accountId=" + exported);
+        List<Map<String, Object>> ofCreator = export("creator-" + creator, "openId=" + creator);
+
+        assertThat(advertiser).isNotEmpty().allSatisfy(line -> {
+            assertThat(line.get("service")).isEqualTo("ingest-service");
+            assertThat(String.valueOf(line.get("row"))).contains(exported).doesNotContain(other)
+                    .doesNotContain("sealed-secret");
+        });
+        assertThat(advertiser).filteredOn(line -> line.get("table").equals("connection")).singleElement()
+                .satisfies(line -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> row = (Map<String, Object>) line.get("row");
+                    assertThat(row).containsEntry("token_present", true)
+                            .doesNotContainKeys("token_ciphertext", "token_key_id");
+                });
+        Set<String> tables = new TreeSet<>();
+        advertiser.forEach(line -> tables.add((String) line.get("table")));
+        ofCreator.forEach(line -> tables.add((String) line.get("table")));
+        assertThat(tables).as("every table with account data, from the schema (see everyTableEitherHoldsAccountData...)")
+                .isEqualTo(new TreeSet<>(AccountEraser.TABLES.keySet()));
+        web.get().uri("/api/ingest/privacy/exports/conn-" + exported).header("X-Adpulse-Roles", "OPERATOR")
+                .exchange().expectStatus().isForbidden();
+    }
+
+    private List<Map<String, Object>> export(String connectionId, String query) {
+        return web.get().uri("/api/ingest/privacy/exports/" + connectionId + "?" + query)
+                .header("X-Adpulse-Roles", "ADMIN")
+                .accept(MediaType.APPLICATION_NDJSON)
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .getResponseBody().collectList().block(Duration.ofSeconds(30));
     }
 
     /** A creator connection with a run, and a webhook notification about the creator. */
