@@ -19,6 +19,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -112,6 +115,37 @@ class PrivacyErasureTest extends AlertingServiceTest {
         assertThat(scan.rowsContaining(erased, Map.of("outbox", "event_type = 'adpulse.privacy.completed.v1'")))
                 .as("only the confirmation, the fact of the erasure, names the account").isEmpty();
         assertThat(scan.rowsContaining(kept)).isNotEmpty();
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void anExportHoldsEveryKindOfDataOfTheAccountAndNothingOfAnother() {
+        String exported = "privacy-" + UUID.randomUUID();
+        String other = "privacy-" + UUID.randomUUID();
+        seed(exported);
+        seed(other);
+
+        List<Map<String, Object>> lines = web.get()
+                .uri("/api/alerting/privacy/exports/conn-" + exported + "?accountId=" + exported)
+                .header("X-Adpulse-Roles", "ADMIN")
+                .accept(MediaType.APPLICATION_NDJSON)
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .getResponseBody().collectList().block(Duration.ofSeconds(30));
+
+        assertThat(lines).isNotEmpty().allSatisfy(line -> {
+            assertThat(line.get("service")).isEqualTo("alerting-service");
+            assertThat(String.valueOf(line.get("row"))).doesNotContain(other);
+        });
+        assertThat(lines.stream().map(line -> (String) line.get("table")).distinct().toList())
+                .as("every table the erasure covers (checked against the schema above)")
+                .containsExactlyInAnyOrderElementsOf(AccountEraser.TABLES);
+        assertThat(AccountExport.TABLES.keySet()).containsExactlyInAnyOrderElementsOf(AccountEraser.TABLES);
+        web.get().uri("/api/alerting/privacy/exports/conn-" + exported).header("X-Adpulse-Roles", "OPERATOR")
+                .exchange().expectStatus().isForbidden();
     }
 
     @Test
