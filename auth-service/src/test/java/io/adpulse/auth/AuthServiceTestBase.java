@@ -78,6 +78,7 @@ abstract class AuthServiceTestBase {
         registry.add("adpulse.auth.tiktok.login-kit-auth-url", TIKTOK::loginKitAuthUrl);
         registry.add("adpulse.auth.refresh.check-interval", () -> "200ms");
         registry.add("adpulse.auth.privacy.retention-check-interval", () -> "200ms");
+        registry.add("adpulse.auth.privacy.sla-check-interval", () -> "200ms");
         registry.add("adpulse.auth.refresh.retry-delay", () -> "5m");
         registry.add("adpulse.auth.token-keys", () -> ACTIVE_TOKEN_KEY + "," + PREVIOUS_TOKEN_KEY);
     }

@@ -9,6 +9,7 @@ import io.adpulse.events.EventType;
 import io.adpulse.events.PrivacyCompleted;
 import io.adpulse.events.PrivacyRequested;
 import io.adpulse.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,6 +30,8 @@ class PrivacyErasureTest extends AuthServiceTestBase {
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void anExplicitErasureDisconnectsErasesAuthRowsAndIsCompleteOnceEveryServiceConfirmed() {
@@ -78,7 +81,7 @@ class PrivacyErasureTest extends AuthServiceTestBase {
         assertThat(count("select count(*) from connection where id = :id", "adv-" + kept)).isOne();
         assertThat(count("select count(*) from connection_token where connection_id = :id", "adv-" + kept)).isOne();
 
-        for (String service : List.of("ingest-service", "reporting-service", "alerting-service")) {
+        for (String service : List.of("ingest-service", "reporting-service", "alerting-service", "audit-service")) {
             confirm(id, service, "adv-" + erased, Map.of("some_table", 3L));
         }
 
@@ -88,7 +91,7 @@ class PrivacyErasureTest extends AuthServiceTestBase {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("COMPLETE")
                 .jsonPath("$.completedAt").isNotEmpty()
-                .jsonPath("$.services.length()").isEqualTo(4)
+                .jsonPath("$.services.length()").isEqualTo(5)
                 .jsonPath("$.services[?(@.status == 'PENDING')]").isEmpty()
                 .jsonPath("$.services[3].service").isEqualTo("alerting-service")
                 .jsonPath("$.services[3].deletedRows.some_table").isEqualTo(3));
@@ -141,7 +144,54 @@ class PrivacyErasureTest extends AuthServiceTestBase {
     }
 
     @Test
+    void aRequestStillPendingPastItsSlaIsShownAsMissedListedAsOpenAndCountedForTheAlert() {
+        String advertiser = uniqueAdvertiserId();
+        connect("alice", "act." + UUID.randomUUID(), new Advertiser(advertiser, "Slow Co"));
+        String id = requestErasure("adv-" + advertiser);
+        Map<?, ?> fresh = web.get().uri(ERASURES + "/" + id).header(ROLES, "ADMIN").exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(fresh.get("slaMissed")).isEqualTo(false);
+        assertThat(Instant.parse((String) fresh.get("slaDeadline")))
+                .isEqualTo(Instant.parse((String) fresh.get("requestedAt")).plus(Duration.ofMinutes(15)));
+        web.get().uri(ERASURES).header(ROLES, "ADMIN").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[?(@.id == '" + id + "')].status").isEqualTo(List.of("PENDING"))
+                .jsonPath("$[?(@.id == '" + id + "')].slaMissed").isEqualTo(List.of(false));
+
+        clock.advance(Duration.ofMinutes(16));
+
+        web.get().uri(ERASURES + "/" + id).header(ROLES, "ADMIN").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("PENDING")
+                .jsonPath("$.slaMissed").isEqualTo(true);
+        web.get().uri(ERASURES).header(ROLES, "ADMIN").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[?(@.id == '" + id + "')].slaMissed").isEqualTo(List.of(true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> meters.get("adpulse.auth.privacy.erasures.overdue")
+                .gauge().value() >= 1);
+
+        for (String service : List.of("ingest-service", "reporting-service", "alerting-service", "audit-service")) {
+            confirm(id, service, "adv-" + advertiser, Map.of("some_table", 1L));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri(ERASURES + "/" + id)
+                .header(ROLES, "ADMIN").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("COMPLETE")
+                .jsonPath("$.slaMissed").isEqualTo(true));
+        web.get().uri(ERASURES).header(ROLES, "ADMIN").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[?(@.id == '" + id + "')]").isEmpty();
+    }
+
+    @Test
     void erasureIsForAdminsOnly() {
+        web.get().uri(ERASURES).header(ROLES, "OPERATOR").exchange().expectStatus().isForbidden();
         web.post().uri(ERASURES).header(ROLES, "OPERATOR").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("connectionId", "adv-1")).exchange()
                 .expectStatus().isForbidden()

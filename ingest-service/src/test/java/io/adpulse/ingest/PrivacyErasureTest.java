@@ -7,14 +7,20 @@ import io.adpulse.events.EventEnvelope;
 import io.adpulse.events.PrivacyCompleted;
 import io.adpulse.events.PrivacyRequested;
 import io.adpulse.events.Topics;
+import io.adpulse.ingest.privacy.AccountEraser;
+import io.adpulse.ingest.privacy.TableScan;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 
 /** An erasure request on {@code privacy.requests.v1} removes one account's rows from every table, and only its rows. */
 class PrivacyErasureTest extends IngestServiceTestBase {
@@ -45,6 +51,115 @@ class PrivacyErasureTest extends IngestServiceTestBase {
         assertThat(done.connectionId()).isEqualTo("conn-" + erased);
         assertThat(done.deletedRows()).containsEntry("connection", 1L).containsEntry("sync_run", 2L)
                 .containsEntry("sync_watermark", 1L).containsEntry("published_fact", 2L);
+    }
+
+    /**
+     * Tables that hold no account's data, and why. Every other table of the schema must be erased by the
+     * {@link AccountEraser}, so a new table is either erased or explained.
+     */
+    private static final Map<String, String> NOT_ACCOUNT_DATA = Map.of(
+            "tiktok_daily_quota", "calls per app and day, about no account");
+
+    @Test
+    void everyTableEitherHoldsAccountDataThatIsErasedOrIsExplained() {
+        Set<String> covered = new TreeSet<>(AccountEraser.TABLES.keySet());
+        covered.addAll(NOT_ACCOUNT_DATA.keySet());
+        assertThat(covered).as("tables of the schema: erase a new table, or explain it in NOT_ACCOUNT_DATA")
+                .isEqualTo(new TableScan(db).tables());
+    }
+
+    @Test
+    void afterErasuresAScanOfEveryColumnOfEveryTableFindsNothingOfTheAccounts() {
+        String erased = uniqueAdvertiserId();
+        String kept = uniqueAdvertiserId();
+        seed(erased);
+        seed(kept);
+        String creator = UUID.randomUUID().toString();
+        String keptCreator = UUID.randomUUID().toString();
+        seedCreator(creator);
+        seedCreator(keptCreator);
+        TableScan scan = new TableScan(db);
+        assertThat(scan.rowsContaining(erased)).containsKeys("connection.advertiser_id", "sync_run.connection_id",
+                "sync_watermark.connection_id", "published_fact.advertiser_id");
+        assertThat(scan.rowsContaining(creator)).containsKeys("connection.advertiser_id", "webhook_inbox.user_open_id");
+        String requestId = "erasure-" + UUID.randomUUID();
+        String creatorRequestId = "erasure-" + UUID.randomUUID();
+
+        request(requestId, erased);
+        var data = new PrivacyRequested(creatorRequestId, "creator-" + creator, ConnectionKind.CREATOR, List.of(),
+                creator, PrivacyRequested.Kind.ERASURE, "admin", NOW, PrivacyRequested.Reason.DISCONNECT);
+        kafka.send(new ProducerRecord<>(Topics.PRIVACY_REQUESTS, "creator-" + creator, CODEC.encode(
+                EventEnvelope.of("/adpulse/auth-service", "creator-" + creator, NOW, data, creatorRequestId)))).join();
+
+        eventually().untilAsserted(() -> assertThat(completions(requestId)).isNotEmpty());
+        eventually().untilAsserted(() -> assertThat(completions(creatorRequestId)).isNotEmpty());
+        assertThat(scan.rowsContaining(erased)).isEmpty();
+        assertThat(scan.rowsContaining(creator)).isEmpty();
+        assertThat(scan.rowsContaining(kept)).isNotEmpty();
+        assertThat(scan.rowsContaining(keptCreator)).isNotEmpty();
+    }
+
+    @Test
+    void anExportHoldsEveryKindOfDataOfTheAccountButNeverItsToken() {
+        String exported = uniqueAdvertiserId();
+        String other = uniqueAdvertiserId();
+        seed(exported);
+        seed(other);
+        String creator = UUID.randomUUID().toString();
+        seedCreator(creator);
+        db.sql("update connection set token_key_id = 'transit-1', token_ciphertext = 'sealed-secret-' || :a"
+                        + " where id = 'conn-' || :a")
+                .bind("a", exported).fetch().rowsUpdated().block(Duration.ofSeconds(10));
+
+        List<Map<String, Object>> advertiser = export("conn-" + exported, "accountId=" + exported);
+        List<Map<String, Object>> ofCreator = export("creator-" + creator, "openId=" + creator);
+
+        assertThat(advertiser).isNotEmpty().allSatisfy(line -> {
+            assertThat(line.get("service")).isEqualTo("ingest-service");
+            assertThat(String.valueOf(line.get("row"))).contains(exported).doesNotContain(other)
+                    .doesNotContain("sealed-secret");
+        });
+        assertThat(advertiser).filteredOn(line -> line.get("table").equals("connection")).singleElement()
+                .satisfies(line -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> row = (Map<String, Object>) line.get("row");
+                    assertThat(row).containsEntry("token_present", true)
+                            .doesNotContainKeys("token_ciphertext", "token_key_id");
+                });
+        Set<String> tables = new TreeSet<>();
+        advertiser.forEach(line -> tables.add((String) line.get("table")));
+        ofCreator.forEach(line -> tables.add((String) line.get("table")));
+        assertThat(tables).as("every table with account data, from the schema (see everyTableEitherHoldsAccountData...)")
+                .isEqualTo(new TreeSet<>(AccountEraser.TABLES.keySet()));
+        web.get().uri("/api/ingest/privacy/exports/conn-" + exported).header("X-Adpulse-Roles", "OPERATOR")
+                .exchange().expectStatus().isForbidden();
+    }
+
+    private List<Map<String, Object>> export(String connectionId, String query) {
+        return web.get().uri("/api/ingest/privacy/exports/" + connectionId + "?" + query)
+                .header("X-Adpulse-Roles", "ADMIN")
+                .accept(MediaType.APPLICATION_NDJSON)
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .getResponseBody().collectList().block(Duration.ofSeconds(30));
+    }
+
+    /** A creator connection with a run, and a webhook notification about the creator. */
+    private void seedCreator(String openId) {
+        String connectionId = "creator-" + openId;
+        execute("insert into connection (id, advertiser_id, kind, display_name, status, granted_at, updated_at,"
+                + " status_reason) values (:c, :a, 'CREATOR', 'Creator', 'REVOKED', now(), now(),"
+                + " 'DISCONNECTED_BY_OPERATOR')", connectionId, openId);
+        execute("insert into sync_run (connection_id, reason, requested_by, started_at, finished_at, result)"
+                + " values (:c, 'SCHEDULE', 'system', now(), now(), 'SUCCEEDED')", connectionId, null);
+        db.sql("insert into webhook_inbox (delivery_id, event, user_open_id, record_key, payload, received_at,"
+                        + " published_at) values (gen_random_uuid()::text, 'authorization.removed', :o, :o, :p, now(),"
+                        + " now())")
+                .bind("o", openId)
+                .bind("p", java.nio.ByteBuffer.wrap(("{\"user_openid\":\"" + openId + "\"}")
+                        .getBytes(StandardCharsets.UTF_8)))
+                .fetch().rowsUpdated().block(Duration.ofSeconds(10));
     }
 
     @Test

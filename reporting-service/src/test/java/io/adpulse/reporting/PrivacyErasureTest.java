@@ -8,15 +8,21 @@ import io.adpulse.events.EventEnvelope;
 import io.adpulse.events.PrivacyCompleted;
 import io.adpulse.events.PrivacyRequested;
 import io.adpulse.events.Topics;
+import io.adpulse.reporting.privacy.AccountErasure;
+import io.adpulse.reporting.privacy.TableScan;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -49,7 +55,104 @@ class PrivacyErasureTest extends ReportingServiceTest {
         assertThat(done.service()).isEqualTo("reporting-service");
         assertThat(done.connectionId()).isEqualTo("conn-" + erased);
         assertThat(done.deletedRows()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("entity_state", 2L, "daily_metric", 2L, "hourly_metric", 2L, "organic_video", 0L));
+                Map.of("entity_state", 2L, "daily_metric", 2L, "hourly_metric", 2L, "organic_video", 0L,
+                        "brand_advertiser", 0L, "report", 0L));
+    }
+
+    /**
+     * Tables that hold no account's data, and why. Every other table of the schema must be erased by the
+     * {@code AccountEraser} and seeded by {@link #seedEverything}, so a new table is either erased or explained.
+     */
+    private static final Map<String, String> NOT_ACCOUNT_DATA = Map.of(
+            "client", "set up by administrators, never from TikTok data",
+            "brand", "set up by administrators, never from TikTok data",
+            "fx_rate", "exchange rates, about no account",
+            "outbox", "ReportGenerated events: report, client and brand ids, no advertiser");
+
+    @Test
+    void everyTableEitherHoldsAccountDataThatIsErasedOrIsExplained() {
+        Set<String> covered = new TreeSet<>(AccountErasure.tables());
+        covered.addAll(NOT_ACCOUNT_DATA.keySet());
+        assertThat(covered).as("tables of the schema: erase and seed a new table, or explain it in NOT_ACCOUNT_DATA")
+                .isEqualTo(new TableScan(db).tables());
+    }
+
+    @Test
+    void afterAnErasureAScanOfEveryColumnOfEveryTableFindsNothingOfTheAccount() {
+        String erased = TestIds.next();
+        String kept = TestIds.next();
+        seedEverything(erased);
+        seedEverything(kept);
+        TableScan scan = new TableScan(db);
+        assertThat(scan.rowsContaining(erased).keySet().stream().map(column -> column.split("\\.")[0]))
+                .as("the seed reaches every table with account data")
+                .containsAll(AccountErasure.tables());
+        String requestId = "erasure-" + UUID.randomUUID();
+
+        kafka.publish(request(requestId, erased));
+
+        PrivacyCompleted done = awaitCompletion(requestId);
+        assertThat(scan.rowsContaining(erased)).isEmpty();
+        assertThat(scan.rowsContaining(kept).keySet().stream().map(column -> column.split("\\.")[0]))
+                .containsAll(AccountErasure.tables());
+        assertThat(done.deletedRows()).containsEntry("brand_advertiser", 1L).containsEntry("report", 1L);
+    }
+
+    @Test
+    void anExportHoldsEveryKindOfDataOfTheAccountAndNothingOfAnother() {
+        String exported = TestIds.next();
+        String other = TestIds.next();
+        seedEverything(exported);
+        seedEverything(other);
+
+        List<Map<String, Object>> lines = web.get()
+                .uri(b -> b.path("/api/reporting/privacy/exports/{c}").queryParam("accountId", exported)
+                        .build("conn-" + exported))
+                .header("X-Adpulse-Roles", "ADMIN")
+                .accept(MediaType.APPLICATION_NDJSON)
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .getResponseBody().collectList().block(Duration.ofSeconds(30));
+
+        assertThat(lines).isNotEmpty().allSatisfy(line -> {
+            assertThat(line.get("service")).isEqualTo("reporting-service");
+            assertThat(String.valueOf(line.get("row"))).contains(exported).doesNotContain(other);
+        });
+        assertThat(lines.stream().map(line -> (String) line.get("table")).distinct().toList())
+                .as("every table with account data, from the schema (see everyTableEitherHoldsAccountData...)")
+                .containsExactlyInAnyOrderElementsOf(AccountErasure.tables());
+        web.get().uri("/api/reporting/privacy/exports/conn-" + exported).header("X-Adpulse-Roles", "OPERATOR")
+                .exchange().expectStatus().isForbidden();
+    }
+
+    /** Rows of {@code advertiserId} in every table that can hold an account's data. */
+    private void seedEverything(String advertiserId) {
+        seed(advertiserId);
+        db.sql("insert into organic_video (connection_id, open_id, video_id, view_count, observed_at, event_id)"
+                        + " values (:c, 'open-of-' || :a, '7300000000000000009', 1, now(), gen_random_uuid()::text)")
+                .bind("c", "conn-" + advertiserId).bind("a", advertiserId)
+                .fetch().rowsUpdated().block(Duration.ofSeconds(10));
+        // Named independently of the advertiser: clients and brands are not its data and stay.
+        String client = "client-" + UUID.randomUUID();
+        String brand = "brand-" + UUID.randomUUID();
+        db.sql("insert into client (client_id, name, created_by, created_at, updated_by, updated_at)"
+                        + " values (:id, :id, 'admin', now(), 'admin', now())")
+                .bind("id", client).fetch().rowsUpdated().block(Duration.ofSeconds(10));
+        db.sql("insert into brand (brand_id, client_id, name, created_by, created_at, updated_by, updated_at)"
+                        + " values (:id, :client, :id, 'admin', now(), 'admin', now())")
+                .bind("id", brand).bind("client", client).fetch().rowsUpdated().block(Duration.ofSeconds(10));
+        db.sql("insert into brand_advertiser (advertiser_id, brand_id, assigned_by, assigned_at)"
+                        + " values (:a, :brand, 'admin', now())")
+                .bind("a", advertiserId).bind("brand", brand).fetch().rowsUpdated().block(Duration.ofSeconds(10));
+        String csv = "section,clientId,clientName,brandId,brandName,weekStart,weekEnd,advertiserId,advertiserName\n"
+                + "advertiser," + client + ",C,,,2026-11-09,2026-11-15," + advertiserId + ",Seeded\n";
+        db.sql("insert into report (report_id, kind, client_id, client_name, brand_id, brand_name, period_start,"
+                        + " period_end, scheduled, requested_by, generated_at, html, csv) values (:id, 'WEEKLY', :client,"
+                        + " 'C', null, null, date '2026-11-09', date '2026-11-15', false, 'admin', now(), :html, :csv)")
+                .bind("id", "report-" + advertiserId).bind("client", client)
+                .bind("html", "<td>" + advertiserId + "</td>").bind("csv", csv)
+                .fetch().rowsUpdated().block(Duration.ofSeconds(10));
     }
 
     @Test

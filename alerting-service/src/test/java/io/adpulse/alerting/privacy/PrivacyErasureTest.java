@@ -14,9 +14,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -75,6 +80,72 @@ class PrivacyErasureTest extends AlertingServiceTest {
                 Map.entry("adgroup", 1L), Map.entry("adgroup_spend", 1L), Map.entry("connection_state", 1L),
                 Map.entry("api_error", 1L), Map.entry("alert", 1L), Map.entry("notification_group", 1L),
                 Map.entry("notification_member", 1L), Map.entry("delivery", 1L), Map.entry("outbox", 1L)));
+    }
+
+    /**
+     * Tables that hold no account's data, and why. Every other table of the schema must be in
+     * {@link #ACCOUNT_TABLES}, so a new table is either erased (and seeded here) or explained.
+     */
+    private static final Map<String, String> NOT_ACCOUNT_DATA = Map.of(
+            "silence", "operator configuration: matchers written by people, not TikTok data");
+
+    @Test
+    void everyTableEitherHoldsAccountDataThatIsErasedOrIsExplained() {
+        Set<String> covered = new TreeSet<>(ACCOUNT_TABLES.keySet());
+        covered.addAll(NOT_ACCOUNT_DATA.keySet());
+        assertThat(covered).as("tables of the schema: erase and seed a new table, or explain it in NOT_ACCOUNT_DATA")
+                .isEqualTo(new TableScan(db).tables());
+        assertThat(AccountEraser.TABLES).containsExactlyInAnyOrderElementsOf(ACCOUNT_TABLES.keySet());
+    }
+
+    @Test
+    void afterAnErasureAScanOfEveryColumnOfEveryTableFindsNothingOfTheAccount() {
+        String erased = "privacy-" + UUID.randomUUID();
+        String kept = "privacy-" + UUID.randomUUID();
+        seed(erased);
+        seed(kept);
+        TableScan scan = new TableScan(db);
+        assertThat(scan.rowsContaining(erased)).as("the seed reaches every table with account data")
+                .containsKeys("advertiser.advertiser_id", "api_error.connection_id", "alert.labels", "delivery.body");
+        String requestId = "erasure-" + UUID.randomUUID();
+
+        request(requestId, erased);
+        awaitCompletion(requestId);
+
+        assertThat(scan.rowsContaining(erased, Map.of("outbox", "event_type = 'adpulse.privacy.completed.v1'")))
+                .as("only the confirmation, the fact of the erasure, names the account").isEmpty();
+        assertThat(scan.rowsContaining(kept)).isNotEmpty();
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void anExportHoldsEveryKindOfDataOfTheAccountAndNothingOfAnother() {
+        String exported = "privacy-" + UUID.randomUUID();
+        String other = "privacy-" + UUID.randomUUID();
+        seed(exported);
+        seed(other);
+
+        List<Map<String, Object>> lines = web.get()
+                .uri("/api/alerting/privacy/exports/conn-" + exported + "?accountId=" + exported)
+                .header("X-Adpulse-Roles", "ADMIN")
+                .accept(MediaType.APPLICATION_NDJSON)
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .getResponseBody().collectList().block(Duration.ofSeconds(30));
+
+        assertThat(lines).isNotEmpty().allSatisfy(line -> {
+            assertThat(line.get("service")).isEqualTo("alerting-service");
+            assertThat(String.valueOf(line.get("row"))).doesNotContain(other);
+        });
+        assertThat(lines.stream().map(line -> (String) line.get("table")).distinct().toList())
+                .as("every table the erasure covers (checked against the schema above)")
+                .containsExactlyInAnyOrderElementsOf(AccountEraser.TABLES);
+        assertThat(AccountExport.TABLES.keySet()).containsExactlyInAnyOrderElementsOf(AccountEraser.TABLES);
+        web.get().uri("/api/alerting/privacy/exports/conn-" + exported).header("X-Adpulse-Roles", "OPERATOR")
+                .exchange().expectStatus().isForbidden();
     }
 
     @Test

@@ -38,7 +38,7 @@ public class AuditLog {
 
     private static final String INSERT = "insert into audit_event (" + ChainRows.COLUMNS + ") values (:sequence, "
             + ":recordedAt, :topic, :partition, :offset, :key, :eventId, :eventType, :subject, :eventTime, :actor, "
-            + ":route, :decision, :valid, :invalidReason, :redactedFields, :payloadEncoding, :payload, :prevHash, :hash)";
+            + ":route, :decision, :valid, :invalidReason, :redactedFields, :payloadEncoding, :payload, :prevHash, :hash, :hashFormat, :payloadDigest, :erasedBy)";
 
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
@@ -121,9 +121,9 @@ public class AuditLog {
                 continue;
             }
             sequence++;
-            String hash = ChainHasher.hash(previous, sequence, recordedAt, record);
-            entries.add(new ChainEntry(sequence, recordedAt, record, previous, hash));
-            previous = hash;
+            ChainEntry entry = ChainEntry.append(sequence, recordedAt, record, previous);
+            entries.add(entry);
+            previous = entry.hash();
         }
         if (entries.isEmpty()) {
             return Mono.just(new AppendResult(entries, duplicates));
@@ -149,7 +149,10 @@ public class AuditLog {
                 .bind("redactedFields", r.redactedFields().toArray(String[]::new))
                 .bind("payloadEncoding", r.payloadEncoding().name())
                 .bind("prevHash", entry.prevHash())
-                .bind("hash", entry.hash());
+                .bind("hash", entry.hash())
+                .bind("hashFormat", (short) entry.format())
+                .bindNull("erasedBy", Long.class);
+        spec = bindNullable(spec, "payloadDigest", entry.payloadDigest(), String.class);
         spec = bindNullable(spec, "key", r.key(), String.class);
         spec = bindNullable(spec, "eventId", r.eventId(), String.class);
         spec = bindNullable(spec, "eventType", r.eventType(), String.class);

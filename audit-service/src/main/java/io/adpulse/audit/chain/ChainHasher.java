@@ -30,20 +30,52 @@ public final class ChainHasher {
     /** Names this encoding, so that a later one cannot be confused with it. */
     static final String FORMAT = "adpulse-audit-chain/v1";
 
+    /**
+     * Format 2: the same fields in the same order, but the payload is replaced by the lower-case hex SHA-256 of its
+     * UTF-8 bytes ({@link #payloadDigest}; null without a payload). The payload can then be erased (privacy) while
+     * the stored digest keeps the entry, and so the chain, verifiable.
+     */
+    static final String FORMAT_V2 = "adpulse-audit-chain/v2";
+
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     private static final HexFormat HEX = HexFormat.of();
 
     private ChainHasher() {
     }
 
-    /** The lower-case hex SHA-256 of the entry that follows {@code prevHash}. */
+    /** The lower-case hex SHA-256 of the entry that follows {@code prevHash}, in format 1. */
     public static String hash(String prevHash, long sequence, Instant recordedAt, CapturedRecord r) {
+        return fields(FORMAT, prevHash, sequence, recordedAt, r)
+                .text(r.payloadEncoding().name())
+                .text(r.payload())
+                .hex();
+    }
+
+    /**
+     * The format 2 hash of the entry that follows {@code prevHash}: {@code r}'s fields but its payload, then
+     * {@code payloadEncoding} and {@code payloadDigest} (what was stored when the entry was appended; the payload may
+     * have been erased since).
+     */
+    public static String hashV2(String prevHash, long sequence, Instant recordedAt, CapturedRecord r,
+            String payloadEncoding, String payloadDigest) {
+        return fields(FORMAT_V2, prevHash, sequence, recordedAt, r)
+                .text(payloadEncoding)
+                .text(payloadDigest)
+                .hex();
+    }
+
+    /** The lower-case hex SHA-256 of the payload's UTF-8 bytes; null for no payload. */
+    public static String payloadDigest(String payload) {
+        return payload == null ? null : HEX.formatHex(sha256().digest(payload.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Fields fields(String format, String prevHash, long sequence, Instant recordedAt, CapturedRecord r) {
         if (prevHash == null || !HASH.matcher(prevHash).matches()) {
             throw new IllegalArgumentException("previous hash must be 64 lower-case hex digits");
         }
         Fields fields = new Fields(sha256());
         fields.digest.update(HEX.parseHex(prevHash));
-        fields.text(FORMAT)
+        return fields.text(format)
                 .text(Long.toString(sequence))
                 .text(recordedAt.toString())
                 .text(r.topic())
@@ -59,10 +91,7 @@ public final class ChainHasher {
                 .text(r.decision())
                 .text(Boolean.toString(r.valid()))
                 .text(r.invalidReason())
-                .list(r.redactedFields())
-                .text(r.payloadEncoding().name())
-                .text(r.payload());
-        return HEX.formatHex(fields.digest.digest());
+                .list(r.redactedFields());
     }
 
     private static MessageDigest sha256() {
@@ -91,6 +120,10 @@ public final class ChainHasher {
             text(Integer.toString(values.size()));
             values.forEach(this::text);
             return this;
+        }
+
+        String hex() {
+            return HEX.formatHex(digest.digest());
         }
     }
 }

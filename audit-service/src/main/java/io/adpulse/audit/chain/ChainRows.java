@@ -13,7 +13,7 @@ public final class ChainRows {
     /** Every column of {@code audit_event}, in the order {@link #entry} reads them. */
     public static final String COLUMNS = "sequence, recorded_at, topic, kafka_partition, kafka_offset, record_key, "
             + "event_id, event_type, subject, event_time, actor, route, decision, valid, invalid_reason, "
-            + "redacted_fields, payload_encoding, payload, prev_hash, hash";
+            + "redacted_fields, payload_encoding, payload, prev_hash, hash, hash_format, payload_digest, erased_by";
 
     private ChainRows() {
     }
@@ -36,6 +36,9 @@ public final class ChainRows {
 
     private static ChainEntry read(long sequence, Readable row) {
         String[] redacted = row.get("redacted_fields", String[].class);
+        Long erasedBy = row.get("erased_by", Long.class);
+        PayloadEncoding stored = PayloadEncoding.valueOf(row.get("payload_encoding", String.class));
+        Number format = row.get("hash_format", Number.class);
         CapturedRecord record = new CapturedRecord(
                 row.get("topic", String.class),
                 row.get("kafka_partition", Integer.class),
@@ -51,9 +54,10 @@ public final class ChainRows {
                 Boolean.TRUE.equals(row.get("valid", Boolean.class)),
                 row.get("invalid_reason", String.class),
                 redacted == null ? List.of() : Arrays.asList(redacted),
-                PayloadEncoding.valueOf(row.get("payload_encoding", String.class)),
-                row.get("payload", String.class));
+                erasedBy == null ? stored : PayloadEncoding.NONE,
+                erasedBy == null ? row.get("payload", String.class) : null);
         return new ChainEntry(sequence, row.get("recorded_at", Instant.class), record,
-                row.get("prev_hash", String.class), row.get("hash", String.class));
+                row.get("prev_hash", String.class), row.get("hash", String.class),
+                format == null ? 1 : format.intValue(), stored, row.get("payload_digest", String.class), erasedBy);
     }
 }

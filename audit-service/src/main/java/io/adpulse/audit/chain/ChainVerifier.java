@@ -1,6 +1,7 @@
 package io.adpulse.audit.chain;
 
 import io.adpulse.audit.config.AuditProperties;
+import io.adpulse.events.EventType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
@@ -15,7 +16,8 @@ import reactor.core.scheduler.Schedulers;
  * Re-walks the chain from the first entry to the head and reports the first entry that does not hold.
  * An entry holds when its sequence is the next one (no entry missing), its {@code prev_hash} is the hash of
  * the entry before ({@link ChainHasher#GENESIS} for the first), and its {@code hash} is the hash of its own
- * contents after that. Finally the head must name the last entry and its hash.
+ * contents after that (format 2: with the payload's digest, which a payload still present must match; an erased
+ * entry must name an erasure request as {@code erased_by}). Finally the head must name the last entry and its hash.
  *
  * <p>The walk reads {@code verify.page-size} rows at a time by sequence (keyset paging) and keeps only the
  * running hash between pages, so memory does not grow with the chain; hashing runs on the parallel scheduler,
@@ -26,6 +28,8 @@ import reactor.core.scheduler.Schedulers;
 class ChainVerifier {
 
     private static final Logger log = LoggerFactory.getLogger(ChainVerifier.class);
+    /** The event type an erased entry's {@code erased_by} must name. */
+    private static final String ERASURE_REQUEST = EventType.PRIVACY_REQUESTED.type();
 
     private final DatabaseClient db;
     private final AuditLog auditLog;
@@ -61,16 +65,19 @@ class ChainVerifier {
     }
 
     private Mono<Walk> nextPage(Walk walk) {
-        return db.sql("select " + ChainRows.COLUMNS + " from audit_event where sequence > :after "
+        return db.sql("select " + ChainRows.COLUMNS + ", (select r.event_type from audit_event r"
+                        + " where r.sequence = audit_event.erased_by) as erased_by_type"
+                        + " from audit_event where sequence > :after "
                         + "and sequence <= :head order by sequence limit :limit")
                 .bind("after", walk.lastSequence())
                 .bind("head", walk.head().sequence())
                 .bind("limit", pageSize)
                 .map(row -> {
+                    boolean byRequest = ERASURE_REQUEST.equals(row.get("erased_by_type", String.class));
                     try {
-                        return new Row(ChainRows.entry(row), null);
+                        return new Row(ChainRows.entry(row), null, byRequest);
                     } catch (UnreadableEntryException e) {
-                        return new Row(null, e);
+                        return new Row(null, e, byRequest);
                     }
                 })
                 .all()
@@ -79,7 +86,8 @@ class ChainVerifier {
                 .map(rows -> walk.check(rows, pageSize));
     }
 
-    private record Row(ChainEntry entry, UnreadableEntryException unreadable) {
+    /** {@code erasedByRequest}: the entry named by the row's {@code erased_by} is an erasure request. */
+    private record Row(ChainEntry entry, UnreadableEntryException unreadable, boolean erasedByRequest) {
     }
 
     /** The state carried from page to page: where the walk is and the hash it expects next. */
@@ -108,9 +116,14 @@ class ChainVerifier {
                     return broken(sequence, hash, intact, expected, "entry " + expected
                             + " does not link to the hash of the entry before it");
                 }
-                if (!entry.holdsAfter(hash)) {
+                String problem = entry.problemAfter(hash);
+                if (problem != null) {
                     return broken(sequence, hash, intact, expected, "entry " + expected
-                            + " does not match its hash: its contents were altered");
+                            + " does not match its hash: " + problem);
+                }
+                if (entry.erased() && !row.erasedByRequest()) {
+                    return broken(sequence, hash, intact, expected, "entry " + expected
+                            + " was erased without an erasure request at entry " + entry.erasedBy());
                 }
                 sequence = expected;
                 hash = entry.hash();

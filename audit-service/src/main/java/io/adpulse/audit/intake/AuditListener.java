@@ -20,6 +20,10 @@ import org.springframework.stereotype.Component;
  * the failing record are kept, and the failing one is reported by its index, for the container's error
  * handler to retry and finally dead-letter.
  *
+ * <p>Once a batch is in the chain, each erasure request in it ({@code privacy.requests.v1}) is applied
+ * ({@link ErasureIntake}); one that fails is reported by its index like a record that cannot be stored, and its
+ * redelivery appends nothing again but applies the erasure again, which is idempotent.
+ *
  * <p>The listener is synchronous and waits on the append (up to {@code append-timeout}) on the Kafka
  * consumer thread, so offsets are committed only once the batch is in the chain. One consumer thread per
  * instance makes it the single writer of that instance; instances serialise on the chain head lock.
@@ -34,17 +38,34 @@ class AuditListener {
 
     private final RecordCapture capture;
     private final AuditLog auditLog;
+    private final ErasureIntake erasures;
     private final Duration timeout;
 
-    AuditListener(RecordCapture capture, AuditLog auditLog, AuditProperties properties) {
+    AuditListener(RecordCapture capture, AuditLog auditLog, ErasureIntake erasures, AuditProperties properties) {
         this.capture = capture;
         this.auditLog = auditLog;
+        this.erasures = erasures;
         this.timeout = properties.appendTimeout();
     }
 
     @KafkaListener(id = ID, idIsGroup = false, topics = "#{T(io.adpulse.events.Topics).ALL}", batch = "true")
     void onRecords(List<ConsumerRecord<String, byte[]>> records) {
         List<CapturedRecord> captured = records.stream().map(capture::capture).toList();
+        appendAll(records, captured);
+        for (int i = 0; i < records.size(); i++) {
+            if (erasures.isErasureRequest(captured.get(i))) {
+                try {
+                    erasures.apply(records.get(i), timeout);
+                } catch (RuntimeException failure) {
+                    ConsumerRecord<String, byte[]> record = records.get(i);
+                    throw new BatchListenerFailedException("erasure " + record.topic() + "-" + record.partition()
+                            + "@" + record.offset() + " failed", failure, i);
+                }
+            }
+        }
+    }
+
+    private void appendAll(List<ConsumerRecord<String, byte[]>> records, List<CapturedRecord> captured) {
         try {
             append(captured);
         } catch (RuntimeException batchFailure) {

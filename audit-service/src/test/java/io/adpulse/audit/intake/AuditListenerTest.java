@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import io.adpulse.audit.chain.PayloadEraser;
 import org.mockito.ArgumentCaptor;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import reactor.core.publisher.Mono;
 
@@ -30,7 +32,9 @@ class AuditListenerTest {
     private static final AppendResult NOTHING = new AppendResult(List.of(), List.of());
 
     private final AuditLog auditLog = mock(AuditLog.class);
+    @SuppressWarnings("unchecked")
     private final AuditListener listener = new AuditListener(new RecordCapture(new EventCodec()), auditLog,
+            new ErasureIntake(new EventCodec(), mock(PayloadEraser.class), mock(KafkaTemplate.class)),
             new AuditProperties(Duration.ofSeconds(5), new AuditProperties.Consumer(0, Duration.ZERO, Duration.ZERO),
                     new AuditProperties.Query(50, 500), new AuditProperties.Verify(500)));
 

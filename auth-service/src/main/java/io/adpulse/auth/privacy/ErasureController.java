@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Erasure of one TikTok account's data, for admins: request it, and follow it service by service. */
@@ -45,6 +46,19 @@ class ErasureController {
                 .map(view -> ResponseEntity.accepted()
                         .location(URI.create("/api/auth/privacy/erasures/" + view.id()))
                         .body(view));
+    }
+
+    /** Most requests {@link #open} answers. */
+    static final int OPEN_LIMIT = 200;
+
+    /**
+     * The requests not complete yet, oldest first (at most {@value #OPEN_LIMIT}), each with its per-service status,
+     * SLA deadline and whether it missed it.
+     */
+    @GetMapping
+    Flux<ErasureView> open(@RequestHeader(name = Roles.HEADER, required = false) String roles) {
+        Roles.requireAdmin(roles);
+        return erasures.open(OPEN_LIMIT);
     }
 
     /** The request with each expected service's status; {@code status} is {@code COMPLETE} once all confirmed. */

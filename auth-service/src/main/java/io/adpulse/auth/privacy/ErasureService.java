@@ -108,6 +108,20 @@ public class ErasureService {
                 .count();
     }
 
+    /**
+     * The requests not complete yet (some expected service has not confirmed), oldest first, at most {@code limit},
+     * each with its per-service status and SLA.
+     */
+    public Flux<ErasureView> open(int limit) {
+        return store.open(settings.services(), limit).concatMap(this::status);
+    }
+
+    /** The pending requests whose SLA passed: requested more than {@code erasure-sla} ago and not complete. */
+    Flux<ErasureView> overdue(int limit) {
+        return store.open(settings.services(), clock.instant().minus(settings.erasureSla()), limit)
+                .concatMap(this::status);
+    }
+
     /** The request and every service's confirmation so far, or {@link ErasureNotFoundException}. */
     public Mono<ErasureView> status(String requestId) {
         return store.find(requestId)
@@ -184,9 +198,12 @@ public class ErasureService {
         }
         byService.values().forEach(done -> services.add(new ErasureView.ServiceStatus(done.service(), COMPLETED,
                 done.deletedRows(), done.completedAt())));
+        Instant deadline = request.requestedAt().plus(settings.erasureSla());
+        Instant completedAt = complete ? last : null;
+        boolean missed = complete ? completedAt.isAfter(deadline) : clock.instant().isAfter(deadline);
         return new ErasureView(request.requestId(), request.connectionId(), request.connectionKind(),
                 request.advertiserIds(), request.openId(), request.kind().name(), request.reason().name(),
-                request.requestedBy(), request.requestedAt(), complete ? COMPLETE : PENDING, complete ? last : null,
-                services);
+                request.requestedBy(), request.requestedAt(), complete ? COMPLETE : PENDING, completedAt, deadline,
+                missed, services);
     }
 }

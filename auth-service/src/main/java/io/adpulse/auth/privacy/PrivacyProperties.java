@@ -19,6 +19,12 @@ import org.springframework.validation.annotation.Validated;
  *                                 default {@code P90D})
  * @param retentionCheckInterval   how often the retention job looks for such connections (default {@code PT1H})
  * @param services                 the services that must confirm an erasure before it counts as complete
+ * @param erasureSla               how long an erasure may take until every service confirmed
+ *                                 ({@code ADPULSE_AUTH_PRIVACY_ERASURE_SLA}, default {@code PT15M}); a request still
+ *                                 pending past it is shown as {@code slaMissed} and counted in the
+ *                                 {@code adpulse.auth.privacy.erasures.overdue} gauge that the
+ *                                 {@code AdpulseErasureOverdue} alert watches
+ * @param slaCheckInterval         how often pending requests are checked against the SLA (default {@code PT1M})
  */
 @Validated
 @ConfigurationProperties("adpulse.auth.privacy")
@@ -26,6 +32,8 @@ public record PrivacyProperties(
         @DefaultValue("false") boolean eraseOnDisconnect,
         @DefaultValue("P90D") @NotNull Duration retentionAfterDisconnect,
         @DefaultValue("PT1H") @NotNull Duration retentionCheckInterval,
-        @DefaultValue({"auth-service", "ingest-service", "reporting-service", "alerting-service"})
-        @NotEmpty List<String> services) {
+        @DefaultValue({"auth-service", "ingest-service", "reporting-service", "alerting-service", "audit-service"})
+        @NotEmpty List<String> services,
+        @DefaultValue("PT15M") @NotNull Duration erasureSla,
+        @DefaultValue("PT1M") @NotNull Duration slaCheckInterval) {
 }

@@ -107,6 +107,30 @@ class PrivacyRequestStore {
                 .map(updated -> updated > 0);
     }
 
+    /** Ids of the requests that some of {@code services} have not confirmed yet, oldest first. */
+    Flux<String> open(List<String> services, int limit) {
+        return open(services, null, limit);
+    }
+
+    /**
+     * Ids of the requests made before {@code requestedBefore} (any time when null) that some of {@code services}
+     * have not confirmed yet, oldest first.
+     */
+    Flux<String> open(List<String> services, Instant requestedBefore, int limit) {
+        var spec = db.sql("""
+                select r.id from privacy_request r
+                 where (cast(:before as timestamptz) is null or r.requested_at < :before)
+                   and (select count(*) from privacy_completion c
+                         where c.request_id = r.id and c.service = any(:services)) < cardinality(:services)
+                 order by r.requested_at, r.id limit :limit
+                """)
+                .bind("services", services.stream().distinct().toArray(String[]::new))
+                .bind("limit", limit);
+        spec = requestedBefore == null ? spec.bindNull("before", OffsetDateTime.class)
+                : spec.bind("before", at(requestedBefore));
+        return spec.map(row -> row.get("id", String.class)).all();
+    }
+
     /**
      * Connections disconnected (REVOKED) before {@code cutoff} that have no erasure request made since they were
      * disconnected.

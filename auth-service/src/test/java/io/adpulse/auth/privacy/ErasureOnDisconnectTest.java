@@ -97,7 +97,7 @@ class ErasureOnDisconnectTest {
 
     private ErasureService service(boolean eraseOnDisconnect) {
         var settings = new PrivacyProperties(eraseOnDisconnect, Duration.ofDays(90), Duration.ofHours(1),
-                List.of("auth-service", "ingest-service"));
+                List.of("auth-service", "ingest-service"), Duration.ofMinutes(15), Duration.ofMinutes(1));
         return new ErasureService(store, mock(ConnectionService.class), mock(RevocationService.class), outbox, relay,
                 transactions, settings, Clock.fixed(NOW, ZoneOffset.UTC));
     }

@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 public class AccountEraser {
 
     /** Table → the condition that selects the account's rows ({@code :connection}, {@code :ids} bound), in deletion order. */
-    static final Map<String, String> TABLES = tables();
+    public static final Map<String, String> TABLES = tables();
 
     private static final String SQL = "with "
             + TABLES.entrySet().stream()

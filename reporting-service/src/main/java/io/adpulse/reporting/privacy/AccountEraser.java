@@ -11,8 +11,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Deletes every row of one account from this service's tables: entity snapshots and daily and hourly metrics
- * whose connection is the request's or whose advertiser is one of its ids, and the organic videos of the connection
- * or of the creator ({@code openId}, one of the request's account ids). One SQL statement of data-modifying
+ * whose connection is the request's or whose advertiser is one of its ids, the organic videos of the connection
+ * or of the creator ({@code openId}, one of the request's account ids), the advertiser's brand assignment and the
+ * generated client reports that list it. One SQL statement of data-modifying
  * CTEs, so the erasure is all or nothing; running it again deletes nothing more, which makes a redelivered request
  * harmless.
  */
@@ -45,6 +46,12 @@ class AccountEraser {
         tables.put("hourly_metric", account);
         tables.put("entity_state", account);
         tables.put("organic_video", "connection_id = :connection or open_id = any(:ids)");
+        // The advertiser's assignment to a brand: meaningless once its data is gone, and it names the account.
+        tables.put("brand_advertiser", "advertiser_id = any(:ids)");
+        // Generated client reports that list the advertiser (its id is a whole cell of their CSV; the HTML shows
+        // the same lines): a report is derived data and can be generated again without it.
+        tables.put("report", "exists (select 1 from unnest(cast(:ids as text[])) as erased(id)"
+                + " where strpos(csv, ',' || erased.id || ',') > 0)");
         return Collections.unmodifiableMap(tables);
     }
 
