@@ -17,6 +17,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -245,14 +247,28 @@ class DashboardBrowserTest {
         assertThat(new Select(driver.findElement(By.id("report-client"))).getFirstSelectedOption().getText())
                 .isEqualTo(clientName);
         awaitIdle("reports-section");
-        assertThat(driver.findElement(By.id("reports-empty")).isDisplayed()).isTrue();
+        // the weekly schedule may already have reported on the new client and brand: generate-now adds one more
+        Set<String> earlier = new HashSet<>();
+        apiJson("/api/reporting/reports?brandId=" + brandId).get("reports")
+                .forEach(r -> earlier.add(r.get("reportId").asString()));
         driver.findElement(By.id("report-generate")).click();
 
-        wait.until(d -> !d.findElements(By.cssSelector("#reports tbody tr")).isEmpty());
-        JsonNode listed = apiJson("/api/reporting/reports?brandId=" + brandId).get("reports");
-        assertThat(listed.size()).isEqualTo(1);
-        String reportId = listed.get(0).get("reportId").asString();
-        WebElement row = driver.findElement(By.cssSelector("#reports tbody tr[data-report='" + reportId + "']"));
+        List<JsonNode> generated = new ArrayList<>();
+        await().atMost(UI_WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
+            generated.clear();
+            apiJson("/api/reporting/reports?brandId=" + brandId).get("reports").forEach(r -> {
+                if (!earlier.contains(r.get("reportId").asString())) {
+                    generated.add(r);
+                }
+            });
+            return !generated.isEmpty();
+        });
+        assertThat(generated).as("one report per click").hasSize(1);
+        assertThat(generated.get(0).get("scheduled").asBoolean()).isFalse();
+        assertThat(generated.get(0).get("requestedBy").asString()).isEqualTo("admin");
+        String reportId = generated.get(0).get("reportId").asString();
+        WebElement row = wait.until(d -> d.findElement(
+                By.cssSelector("#reports tbody tr[data-report='" + reportId + "']")));
         assertThat(row.getText()).contains(clientName).contains("Browser brand " + RUN).contains("admin");
         Map<String, String> links = row.findElements(By.cssSelector("a.download")).stream()
                 .collect(Collectors.toMap(WebElement::getText, a -> a.getDomAttribute("href")));
