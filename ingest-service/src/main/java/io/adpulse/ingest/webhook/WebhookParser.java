@@ -93,7 +93,11 @@ final class WebhookParser {
         Map<String, String> fields = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : object.properties()) {
             JsonNode value = field.getValue();
-            fields.put(field.getKey(), value.isString() ? value.asString() : value.toString());
+            String text = value.isString() ? value.asString() : value.toString();
+            if (field.getKey().indexOf('\u0000') >= 0 || text.indexOf('\u0000') >= 0) {
+                throw malformed("malformed_content", "'content' must not contain NUL characters.");
+            }
+            fields.put(field.getKey(), text);
         }
         return fields;
     }
@@ -108,6 +112,10 @@ final class WebhookParser {
         }
         if (!node.isString()) {
             throw malformed("bad_" + field, "'" + field + "' must be a string.");
+        }
+        if (node.asString().indexOf('\u0000') >= 0) {
+            // no text TikTok sends holds one, and PostgreSQL cannot store it (it used to fail the insert: a 500)
+            throw malformed("bad_" + field, "'" + field + "' must not contain NUL characters.");
         }
         return node.asString();
     }
