@@ -15,6 +15,7 @@ final class FuzzTally {
     private final Map<String, Long> casesBySurface = new TreeMap<>();
     private final Map<Integer, Long> byStatus = new TreeMap<>();
     private final List<String> violations = new ArrayList<>();
+    private final List<String> unanswered = new ArrayList<>();
     private long serverErrors;
     private long noAnswer;
     private long unclearRefusals;
@@ -37,8 +38,9 @@ final class FuzzTally {
         String violation = null;
         int status = response.status();
         if (status == 0) {
+            // a connection closed without an answer: counted and listed (the crash check is the processes')
             noAnswer++;
-            violation = "no HTTP answer";
+            unanswered.add(surface + ": " + abbreviate(request));
         } else if (status >= 500) {
             serverErrors++;
             violation = "a server error";
@@ -113,6 +115,11 @@ final class FuzzTally {
         md.append("| other 4xx refusals without a problem document (findings below) | ").append(unclearRefusals).append(" |\n");
         md.append("| anonymous calls that succeeded | ").append(anonymousSuccesses).append(" |\n");
         md.append("| every service process alive afterwards | ").append(servicesAlive ? "yes" : "no").append(" |\n");
+        if (!unanswered.isEmpty()) {
+            md.append("\nConnections closed without an answer:\n\n");
+            unanswered.stream().limit(20).forEach(u -> md.append("- `").append(u.replace("`", "'")
+                    .replace("|", "\\|")).append("`\n"));
+        }
         if (!unclear.isEmpty()) {
             md.append("\nRefusals without a problem document, by kind (count, then one request that earned it):\n\n");
             unclear.forEach((kind, requests) -> md.append("- ").append(requests.size()).append(" × ").append(kind

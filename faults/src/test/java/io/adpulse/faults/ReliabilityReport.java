@@ -52,9 +52,10 @@ final class ReliabilityReport {
             all.append("# Reliability\n\n");
             all.append("Figures of the fault suite (module `faults`, issue #9) from a real run on ")
                     .append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(", written by the suite itself.\n");
-            all.append("Reproduce with `./mvnw -pl faults -am verify -Pfaults-full` (about 30 minutes on two cores);\n");
-            all.append("every `./mvnw verify` runs the short version (one SIGKILL, one PostgreSQL restart, one storm, ")
-                    .append("a few thousand fuzz cases) without writing this file.\n\n");
+            all.append("Reproduce with `./mvnw -pl faults -am verify -Pfaults-full` (builds and tests the modules it needs ")
+                    .append("first; `./mvnw -pl faults verify -Pfaults-full` when they are built);\n");
+            all.append("every `./mvnw verify` runs the short version (two SIGKILLs, one restart of Kafka and of PostgreSQL, ")
+                    .append("one storm, 2,400 fuzz cases) without writing this file.\n\n");
             all.append("The whole system runs as in `./run-local`: embedded Kafka (KRaft) and PostgreSQL, the TikTok ")
                     .append("sandbox, every service its own JVM. What is not covered yet is listed at the end.\n\n");
             try (var files = Files.list(SECTIONS)) {
@@ -77,7 +78,7 @@ final class ReliabilityReport {
             - Kafka is one node: the restart stops and starts its broker on the same port and log directories while the
               node's KRaft controller keeps running, as a rolling restart of one broker of a cluster would.
             - Refusals without a problem document (listed above with the request that earned each kind) are counted
-              and reported, not failed on; 5xx answers, unanswered requests, anonymous successes and crashed services
-              fail the suite.
+              and reported, not failed on, and so are connections closed without an answer; 5xx answers, anonymous
+              successes and crashed services fail the suite.
             """;
 }
