@@ -122,8 +122,8 @@ class WebhookEndpointTest extends IngestServiceTestBase {
                 "[\"" + marker + "\"]", "not_an_object",
                 body("authorization.removed", marker, "not json"), "malformed_content",
                 body("authorization.removed", marker, "[1,2]"), "malformed_content",
-                "{\"client_key\":\"" + CLIENT_KEY + "\",\"event\":\"x.y\",\"create_time\":\"soon\",\"user_openid\":\""
-                        + marker + "\",\"content\":\"{}\"}", "bad_create_time",
+                "{\"client_key\":\"" + CLIENT_KEY + "\",\"event\":\"x.y\",\"create_time\":1637871962989210544,"
+                        + "\"user_openid\":\"" + marker + "\",\"content\":\"{}\"}", "bad_create_time",
                 "{\"client_key\":\"another-app\",\"event\":\"x.y\",\"create_time\":1,\"user_openid\":\"" + marker
                         + "\",\"content\":\"{}\"}", "other_app",
                 "{\"client_key\":\"" + CLIENT_KEY + "\",\"create_time\":1,\"user_openid\":\"" + marker + "\"}",

@@ -25,6 +25,8 @@ final class WebhookParser {
     private static final int MAX_EVENT_LENGTH = 128;
     private static final int MAX_OPEN_ID_LENGTH = 256;
     private static final int MAX_CONTENT_FIELDS = 64;
+    /** 9999-12-31T23:59:59Z: later values overflowed Instant and the database (a 500, found by the fuzzing pass). */
+    private static final long LATEST_CREATE_TIME = 253_402_300_799L;
 
     private final String clientKey;
 
@@ -54,7 +56,7 @@ final class WebhookParser {
         }
         JsonNode createTime = root.get("create_time");
         if (createTime == null || !createTime.isIntegralNumber() || !createTime.canConvertToLong()
-                || createTime.asLong() <= 0) {
+                || createTime.asLong() <= 0 || createTime.asLong() > LATEST_CREATE_TIME) {
             throw malformed("bad_create_time", "'create_time' must be a positive whole number of Unix seconds.");
         }
         String openId = text(root, "user_openid", false);
