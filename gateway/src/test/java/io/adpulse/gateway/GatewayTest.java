@@ -50,6 +50,14 @@ class GatewayTest extends GatewayTestBase {
     }
 
     @Test
+    void refusesAStateChangingCallWithoutCredentialsOrCsrfTokenWithAProblem() {
+        web.put().uri("/api/reporting/brands/b1").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("X-XSRF-TOKEN"));
+    }
+
+    @Test
     void refusesWrongPassword() {
         web.get().uri("/api/reporting/advertisers").headers(h -> h.setBasicAuth("admin", "nope")).exchange()
                 .expectStatus().isUnauthorized();

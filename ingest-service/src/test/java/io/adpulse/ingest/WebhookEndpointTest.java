@@ -122,12 +122,19 @@ class WebhookEndpointTest extends IngestServiceTestBase {
                 "[\"" + marker + "\"]", "not_an_object",
                 body("authorization.removed", marker, "not json"), "malformed_content",
                 body("authorization.removed", marker, "[1,2]"), "malformed_content",
-                "{\"client_key\":\"" + CLIENT_KEY + "\",\"event\":\"x.y\",\"create_time\":\"soon\",\"user_openid\":\""
-                        + marker + "\",\"content\":\"{}\"}", "bad_create_time",
+                "{\"client_key\":\"" + CLIENT_KEY + "\",\"event\":\"x.y\",\"create_time\":1637871962989210544,"
+                        + "\"user_openid\":\"" + marker + "\",\"content\":\"{}\"}", "bad_create_time",
                 "{\"client_key\":\"another-app\",\"event\":\"x.y\",\"create_time\":1,\"user_openid\":\"" + marker
                         + "\",\"content\":\"{}\"}", "other_app",
                 "{\"client_key\":\"" + CLIENT_KEY + "\",\"create_time\":1,\"user_openid\":\"" + marker + "\"}",
-                "missing_event");
+                "missing_event",
+                // NUL characters, which PostgreSQL cannot store (found by the fault suite's fuzzing pass: a 500)
+                "{\"client_key\":\"" + CLIENT_KEY + "\",\"event\":\"x\\u0000y\",\"create_time\":1,\"user_openid\":\""
+                        + marker + "\",\"content\":\"{}\"}", "bad_event",
+                "{\"client_key\":\"" + CLIENT_KEY + "\",\"event\":\"x.y\",\"create_time\":1,\"user_openid\":\""
+                        + marker + "\\u0000\",\"content\":\"{}\"}", "bad_user_openid",
+                "{\"client_key\":\"" + CLIENT_KEY + "\",\"event\":\"x.y\",\"create_time\":1,\"user_openid\":\""
+                        + marker + "\",\"content\":{\"a\":\"b\\u0000\"}}", "malformed_content");
 
         bodies.forEach((body, reason) -> deliver(body, sign(body, now())).expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)

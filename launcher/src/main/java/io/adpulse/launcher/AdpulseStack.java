@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.security.SecureRandom;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +47,19 @@ public final class AdpulseStack implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private String token;
     private Instant tokenExpires = Instant.MIN;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    /** The running process of each service, in start order; a restart replaces the entry. */
+    private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private final Map<Service, Map<String, String>> environments = new EnumMap<>(Service.class);
+    private EmbeddedKafkaServer kafka;
+    private EmbeddedPostgresServer postgres;
+    private ConfigurableApplicationContext sandbox;
 
     private AdpulseStack(StackOptions options) {
         this.options = options;
     }
 
     /** Starts everything and returns once every service reports ready; on failure stops what it started. */
-    static AdpulseStack start(StackOptions options) {
+    public static AdpulseStack start(StackOptions options) {
         AdpulseStack stack = new AdpulseStack(options);
         try {
             stack.startAll();
@@ -66,10 +73,10 @@ public final class AdpulseStack implements AutoCloseable {
     private void startAll() throws IOException, InterruptedException {
         Instant begun = Instant.now();
         log.info("starting Kafka (KRaft) on port {}", options.kafkaPort());
-        EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(options.kafkaPort());
+        kafka = EmbeddedKafkaServer.start(options.kafkaPort());
         started.add(kafka);
         log.info("starting PostgreSQL on port {}", options.postgresPort());
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(options.postgresPort());
+        postgres = EmbeddedPostgresServer.start(options.postgresPort());
         started.add(postgres);
         for (Service s : Service.values()) {
             if (s.database() != null) {
@@ -77,7 +84,7 @@ public final class AdpulseStack implements AutoCloseable {
             }
         }
         log.info("starting the TikTok sandbox on port {}", options.sandboxPort());
-        ConfigurableApplicationContext sandbox = TikTokSandboxApplication.start(options.sandboxPort(), Map.of(
+        sandbox = TikTokSandboxApplication.start(options.sandboxPort(), Map.of(
                 "adpulse.sandbox.app-id", SANDBOX_APP_ID, "adpulse.sandbox.app-secret", SANDBOX_APP_SECRET,
                 "adpulse.sandbox.creator-access-ttl", options.creatorTokenLifetime().toMillis() + "ms",
                 // TikTok posts webhooks (authorization.removed, ...) to the app's public callback: the gateway.
@@ -92,14 +99,15 @@ public final class AdpulseStack implements AutoCloseable {
             if (s.database() != null) {
                 env.put("DB_NAME", s.database());
             }
+            environments.put(s, env);
             ServiceProcess process = ServiceProcess.start(s, options.servicesDir().resolve(s.module() + ".jar"),
                     options.port(s), options.logDir(), env, arguments(s));
-            services.add(process);
-            started.add(process::stop);
+            services.put(s, process);
+            started.add(() -> services.get(s).stop());
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(options.startTimeout());
-        for (ServiceProcess process : services) {
+        for (ServiceProcess process : services.values()) {
             process.awaitReady(http, deadline);
             log.info("{} ready on port {}", process.service().module(), process.port());
         }
@@ -226,12 +234,77 @@ public final class AdpulseStack implements AutoCloseable {
         return "http://localhost:" + options.sandboxPort();
     }
 
-    String serviceUrl(Service service) {
+    public String serviceUrl(Service service) {
         return "http://localhost:" + options.port(service);
     }
 
     List<ServiceProcess> services() {
-        return List.copyOf(services);
+        return List.copyOf(services.values());
+    }
+
+    /** How the stack was started. */
+    public StackOptions options() {
+        return options;
+    }
+
+    /** The broker's {@code bootstrap.servers}. */
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** JDBC URL of a service's database (user and password: {@link EmbeddedPostgresServer#USER}/{@code PASSWORD}). */
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    /** The in-process TikTok sandbox's application context (its beans: issued tokens, fault injection). */
+    public ConfigurableApplicationContext sandbox() {
+        return sandbox;
+    }
+
+    /** The log file a service writes to; a restarted service appends to it. */
+    public Path logFile(Service service) {
+        return services.get(service).log();
+    }
+
+    /** Whether a service's JVM is running (a crash or a {@link #kill} ends it). */
+    public boolean isRunning(Service service) {
+        return services.get(service).isAlive();
+    }
+
+    /** Kills a service's JVM with SIGKILL (no graceful shutdown) and waits until it is gone. */
+    public void kill(Service service) {
+        log.info("killing {} (SIGKILL)", service.module());
+        services.get(service).kill();
+    }
+
+    /**
+     * Starts a service again, on the same port with the same environment, after {@link #kill} (or stops it
+     * gracefully first if it is still running), and waits until it reports ready.
+     */
+    public void restart(Service service) throws IOException, InterruptedException {
+        ServiceProcess old = services.get(service);
+        if (old.isAlive()) {
+            old.stop();
+        }
+        ServiceProcess process = ServiceProcess.start(service, options.servicesDir().resolve(service.module() + ".jar"),
+                options.port(service), options.logDir(), environments.get(service), arguments(service), true);
+        services.put(service, process);
+        process.awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
+                Instant.now().plus(options.startTimeout()));
+        log.info("{} restarted and ready on port {}", service.module(), process.port());
+    }
+
+    /** Restarts the Kafka broker on the same port and log directories; every client's connections are cut. */
+    public void restartKafka() {
+        log.info("restarting the Kafka broker on {}", kafka.bootstrapServers());
+        kafka.restartBroker();
+    }
+
+    /** Restarts PostgreSQL on the same port and data directory; every service's connections are cut. */
+    public void restartPostgres() {
+        log.info("restarting PostgreSQL on port {}", postgres.port());
+        postgres.restart();
     }
 
     /** Stops services first, then the sandbox, the database and the broker. */

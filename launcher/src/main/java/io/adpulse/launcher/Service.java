@@ -1,7 +1,7 @@
 package io.adpulse.launcher;
 
 /** The Adpulse services the stack starts, with their default local ports and databases. */
-enum Service {
+public enum Service {
     AUTH("auth-service", "auth", 8081),
     INGEST("ingest-service", "ingest", 8082),
     REPORTING("reporting-service", "reporting", 8083),
@@ -20,12 +20,12 @@ enum Service {
         this.defaultPort = defaultPort;
     }
 
-    String module() {
+    public String module() {
         return module;
     }
 
     /** The service's own database, or null when it keeps no state. */
-    String database() {
+    public String database() {
         return database;
     }
 

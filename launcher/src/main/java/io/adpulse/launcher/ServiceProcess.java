@@ -38,6 +38,12 @@ final class ServiceProcess {
 
     static ServiceProcess start(Service service, Path jar, int port, Path logDir, Map<String, String> env,
             List<String> args) throws IOException {
+        return start(service, jar, port, logDir, env, args, false);
+    }
+
+    /** Starts the service; {@code appendLog} keeps what an earlier run of it wrote (a restart). */
+    static ServiceProcess start(Service service, Path jar, int port, Path logDir, Map<String, String> env,
+            List<String> args, boolean appendLog) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("missing " + jar + ": build first with ./mvnw -DskipTests package");
         }
@@ -47,7 +53,8 @@ final class ServiceProcess {
                 "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                        : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         return new ServiceProcess(service, port, log, builder.start());
@@ -86,6 +93,22 @@ final class ServiceProcess {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Kills the JVM at once (SIGKILL: no shutdown hooks, no graceful close) and waits until it is gone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(service.module() + " still running 30 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     Service service() {

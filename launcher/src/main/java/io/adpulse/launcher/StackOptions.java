@@ -27,15 +27,15 @@ import java.util.Map;
  * @param alertTiming   how quickly alerts are evaluated and notified: {@code evaluationInterval},
  *                      {@code groupWait} and {@code groupInterval}
  */
-record StackOptions(Path servicesDir, Path logDir, int kafkaPort, int postgresPort, int sandboxPort,
+public record StackOptions(Path servicesDir, Path logDir, int kafkaPort, int postgresPort, int sandboxPort,
         Map<Service, Integer> ports, String adminPassword, Duration pollInterval, Duration startTimeout,
         Duration creatorTokenLifetime, URI alertWebhook, AlertTiming alertTiming) {
 
     /** Alerting's evaluation interval, group wait and group interval. */
-    record AlertTiming(Duration evaluationInterval, Duration groupWait, Duration groupInterval) {
+    public record AlertTiming(Duration evaluationInterval, Duration groupWait, Duration groupInterval) {
 
         /** alerting-service's own defaults. */
-        static final AlertTiming DEFAULT = new AlertTiming(Duration.ofSeconds(30), Duration.ofSeconds(30),
+        public static final AlertTiming DEFAULT = new AlertTiming(Duration.ofSeconds(30), Duration.ofSeconds(30),
                 Duration.ofMinutes(5));
     }
 
@@ -57,7 +57,7 @@ record StackOptions(Path servicesDir, Path logDir, int kafkaPort, int postgresPo
     }
 
     /** Free ports everywhere, for tests that must not collide with a running stack. */
-    static StackOptions randomPorts(Path servicesDir, Path logDir, String adminPassword, Duration pollInterval) {
+    public static StackOptions randomPorts(Path servicesDir, Path logDir, String adminPassword, Duration pollInterval) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service s : Service.values()) {
             ports.put(s, freePort());
@@ -67,18 +67,18 @@ record StackOptions(Path servicesDir, Path logDir, int kafkaPort, int postgresPo
     }
 
     /** The same options with sandbox creator tokens living {@code lifetime}. */
-    StackOptions withCreatorTokenLifetime(Duration lifetime) {
+    public StackOptions withCreatorTokenLifetime(Duration lifetime) {
         return new StackOptions(servicesDir, logDir, kafkaPort, postgresPort, sandboxPort, ports, adminPassword,
                 pollInterval, startTimeout, lifetime, alertWebhook, alertTiming);
     }
 
     /** The same options with every alert notification also sent to {@code webhook}, on {@code timing}. */
-    StackOptions withAlertWebhook(URI webhook, AlertTiming timing) {
+    public StackOptions withAlertWebhook(URI webhook, AlertTiming timing) {
         return new StackOptions(servicesDir, logDir, kafkaPort, postgresPort, sandboxPort, ports, adminPassword,
                 pollInterval, startTimeout, creatorTokenLifetime, webhook, timing);
     }
 
-    int port(Service service) {
+    public int port(Service service) {
         return ports.get(service);
     }
 

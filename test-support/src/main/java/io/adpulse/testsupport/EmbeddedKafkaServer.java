@@ -4,6 +4,7 @@ import io.adpulse.events.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -50,6 +51,19 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
             topics.add(new NewTopic(Topics.deadLetter(name), PARTITIONS, (short) 1));
         }
         return topics;
+    }
+
+    /**
+     * Stops the broker (its listener closes, every client loses its connections) and starts it again on the same port
+     * with the same log directories, as an operator's restart would. The KRaft controller of the node keeps running,
+     * so the cluster's metadata survives as it would on a multi-node cluster.
+     */
+    public void restartBroker() {
+        for (BrokerServer server : broker.getCluster().brokers().values()) {
+            server.shutdown();
+            server.awaitShutdown();
+            server.startup();
+        }
     }
 
     /** {@code host:port} list for {@code bootstrap.servers}. */

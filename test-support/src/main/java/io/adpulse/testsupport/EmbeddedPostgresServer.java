@@ -3,6 +3,10 @@ package io.adpulse.testsupport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,26 +21,51 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    /** Kept across {@link #restart()}, deleted by {@link #close()}. */
+    private final Path dataDirectory;
+    private volatile EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres) {
+        this.dataDirectory = dataDirectory;
         this.postgres = postgres;
     }
 
     /** Starts a server on {@code port}, or on a free port when {@code port} is 0. */
     public static EmbeddedPostgresServer start(int port) {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off");
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            return new EmbeddedPostgresServer(builder.start());
+            Path dataDirectory = Files.createTempDirectory("adpulse-postgres");
+            return new EmbeddedPostgresServer(dataDirectory, builder(port, dataDirectory).start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder(int port, Path dataDirectory) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                // the data outlives a restart; close() deletes it
+                .setCleanDataDirectory(false)
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder;
+    }
+
+    /**
+     * Stops the server (a fast shutdown: open connections are cut) and starts it again on the same port and the same
+     * data directory, as an operator's restart would. Clients see their connections fail and must reconnect.
+     */
+    public synchronized void restart() {
+        int port = port();
+        try {
+            postgres.close();
+            postgres = builder(port, dataDirectory).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart embedded PostgreSQL", e);
         }
     }
 
@@ -75,6 +104,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            deleteDataDirectory();
+        }
+    }
+
+    private void deleteDataDirectory() {
+        try (Stream<Path> files = Files.walk(dataDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + dataDirectory, e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.adpulse.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +91,34 @@ class TransportTest extends SandboxIntegrationTest {
         JsonNode delayedButAnswered = sandbox.get("advertiser/info/", token, "advertiser_ids", ids);
 
         assertThat(delayedButAnswered.get("code").asInt()).isZero();
+    }
+
+    @Test
+    void injectedBrokenBodiesAreMalformedJsonOrTheRealAnswerCutInHalf() {
+        inject("""
+                {"path":"advertiser/info/","body":"malformed"}""");
+        inject("""
+                {"path":"advertiser/info/","body":"truncated"}""");
+
+        byte[] malformed = rawInfo();
+        byte[] truncated = rawInfo();
+        byte[] whole = rawInfo();
+
+        assertThatThrownBy(() -> SandboxClient.parse(utf8(malformed))).isNotNull();
+        assertThatThrownBy(() -> SandboxClient.parse(utf8(truncated))).isNotNull();
+        assertThat(SandboxClient.parse(utf8(whole)).get("code").asInt()).isZero();
+        // the same answer (request ids aside, which differ per call) cut off after half of its bytes
+        assertThat(truncated.length).isBetween(whole.length / 2 - 2, whole.length / 2 + 2);
+        assertThat(utf8(truncated)).startsWith("{\"code\":0");
+    }
+
+    private byte[] rawInfo() {
+        return sandbox.web().get().uri(SandboxClient.uri(INFO, "advertiser_ids", ids)).header("Access-Token", token)
+                .exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+    }
+
+    private static String utf8(byte[] bytes) {
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

@@ -195,6 +195,10 @@ class SecurityConfig {
                 .addFilterAfter(limits.byUser(), SecurityWebFiltersOrder.SECURITY_CONTEXT_SERVER_WEB_EXCHANGE)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccess))
                 .csrf(csrf -> csrf
+                        // a refused CSRF check is a problem with the reason, not Spring Security's bare "Access Denied"
+                        .accessDeniedHandler((exchange, e) -> problem(exchange.getResponse(), HttpStatus.FORBIDDEN,
+                                "This request changes state but carries neither credentials (Authorization) nor the"
+                                        + " XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header.", false))
                         .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(exchange -> {

@@ -3,8 +3,12 @@ package io.adpulse.ingest.webhook;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,12 +24,16 @@ import reactor.core.publisher.Mono;
  * The public endpoint TikTok posts webhooks to ({@code POST /webhooks/tiktok}, reached through the gateway without
  * sign-in: the signature is the credential). Answers 200 as soon as the notification is stored (TikTok retries
  * anything else for 72 hours), 200 for a duplicate too, 401 for a missing, wrong or stale signature, 400 for a body
- * that cannot be read, 413 for one that is too large; every refusal is a problem document with the reason.
+ * that cannot be read, 413 for one that is too large, 503 when the inbox's database cannot be reached (TikTok
+ * delivers again); every refusal is a problem document with the reason.
  */
 @RestController
 class WebhookController {
 
     static final String PATH = "/webhooks/tiktok";
+    /** Seconds a sender is asked to wait before delivering again when the inbox cannot be reached. */
+    private static final String RETRY_AFTER_SECONDS = "5";
+    private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
 
     private final WebhookService webhooks;
     private final int maxBodyBytes;
@@ -57,6 +65,20 @@ class WebhookController {
                     answer.put("event", accepted.event());
                     return answer;
                 });
+    }
+
+    /** The database is away (restarting, failing over): not stored, so not acknowledged; TikTok retries. */
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<ProblemDetail> inboxUnavailable(DataAccessResourceFailureException e) {
+        log.warn("Webhook not stored, the inbox's database cannot be reached ({}); the sender will deliver again",
+                e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The notification could not be stored right now; deliver it again later.");
+        problem.setType(URI.create("https://adpulse.io/problems/webhook-inbox-unavailable"));
+        problem.setTitle("Webhook not stored");
+        problem.setProperty("reason", "inbox_unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(WebhookRejectedException.class)

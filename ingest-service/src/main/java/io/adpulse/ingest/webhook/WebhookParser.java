@@ -25,6 +25,8 @@ final class WebhookParser {
     private static final int MAX_EVENT_LENGTH = 128;
     private static final int MAX_OPEN_ID_LENGTH = 256;
     private static final int MAX_CONTENT_FIELDS = 64;
+    /** 9999-12-31T23:59:59Z: later values overflowed Instant and the database (a 500, found by the fuzzing pass). */
+    private static final long LATEST_CREATE_TIME = 253_402_300_799L;
 
     private final String clientKey;
 
@@ -54,7 +56,7 @@ final class WebhookParser {
         }
         JsonNode createTime = root.get("create_time");
         if (createTime == null || !createTime.isIntegralNumber() || !createTime.canConvertToLong()
-                || createTime.asLong() <= 0) {
+                || createTime.asLong() <= 0 || createTime.asLong() > LATEST_CREATE_TIME) {
             throw malformed("bad_create_time", "'create_time' must be a positive whole number of Unix seconds.");
         }
         String openId = text(root, "user_openid", false);
@@ -93,7 +95,11 @@ final class WebhookParser {
         Map<String, String> fields = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : object.properties()) {
             JsonNode value = field.getValue();
-            fields.put(field.getKey(), value.isString() ? value.asString() : value.toString());
+            String text = value.isString() ? value.asString() : value.toString();
+            if (field.getKey().indexOf('\u0000') >= 0 || text.indexOf('\u0000') >= 0) {
+                throw malformed("malformed_content", "'content' must not contain NUL characters.");
+            }
+            fields.put(field.getKey(), text);
         }
         return fields;
     }
@@ -108,6 +114,10 @@ final class WebhookParser {
         }
         if (!node.isString()) {
             throw malformed("bad_" + field, "'" + field + "' must be a string.");
+        }
+        if (node.asString().indexOf('\u0000') >= 0) {
+            // no text TikTok sends holds one, and PostgreSQL cannot store it (it used to fail the insert: a 500)
+            throw malformed("bad_" + field, "'" + field + "' must not contain NUL characters.");
         }
         return node.asString();
     }

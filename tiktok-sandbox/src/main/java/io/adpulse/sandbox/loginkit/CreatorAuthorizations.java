@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,6 +51,8 @@ public class CreatorAuthorizations {
     private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
     private final Map<String, Issued> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Issued> refreshTokens = new ConcurrentHashMap<>();
+    /** Every access and refresh token ever issued, expired ones too: what a secret scan must never find. */
+    private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
     private final Clock clock;
     private final SandboxProperties properties;
 
@@ -122,6 +125,11 @@ public class CreatorAuthorizations {
         return grants.size();
     }
 
+    /** Every access and refresh token issued so far, expired or revoked too (test-only: for secret scans). */
+    public Set<String> issuedTokens() {
+        return Set.copyOf(issuedTokens);
+    }
+
     /** The grant behind a live access token, if any. */
     public Optional<CreatorGrant> grantOf(String accessToken) {
         Issued issued = accessToken == null ? null : accessTokens.get(accessToken);
@@ -137,6 +145,8 @@ public class CreatorAuthorizations {
         String refresh = random("rft.");
         accessTokens.put(access, new Issued(grant, now.plus(properties.creatorAccessTtl())));
         refreshTokens.put(refresh, new Issued(grant, now.plus(properties.creatorRefreshTtl())));
+        issuedTokens.add(access);
+        issuedTokens.add(refresh);
         return new TokenPair(grant.openId(), grant.scope(), access, properties.creatorAccessTtl().toSeconds(), refresh,
                 properties.creatorRefreshTtl().toSeconds());
     }

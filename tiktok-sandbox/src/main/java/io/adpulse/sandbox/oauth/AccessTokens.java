@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
@@ -23,6 +24,8 @@ public class AccessTokens {
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+    /** Every token ever issued, revoked ones too: what a secret scan must never find in plaintext. */
+    private final Set<String> issued = ConcurrentHashMap.newKeySet();
 
     /** Mints a token for the grant. */
     public String issue(Grant grant) {
@@ -30,7 +33,13 @@ public class AccessTokens {
         random.nextBytes(bytes);
         String token = HexFormat.of().formatHex(bytes);
         grants.put(token, grant);
+        issued.add(token);
         return token;
+    }
+
+    /** Every token issued so far, live or revoked (test-only: for secret scans). */
+    public Set<String> issuedTokens() {
+        return Set.copyOf(issued);
     }
 
     /** The grant behind an {@code Access-Token} header: TikTok's 40104 when missing, 40105 when unknown or revoked. */

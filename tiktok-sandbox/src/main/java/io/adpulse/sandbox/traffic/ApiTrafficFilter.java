@@ -1,21 +1,27 @@
 package io.adpulse.sandbox.traffic;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+
+import org.reactivestreams.Publisher;
 
 import io.adpulse.sandbox.api.ApiError;
 import io.adpulse.sandbox.api.CallingApp;
@@ -106,7 +112,36 @@ class ApiTrafficFilter implements WebFilter {
             String message = fault.message() != null ? fault.message() : ApiError.messageFor(fault.code());
             return envelope(exchange, fault.code(), message);
         }
+        if ("malformed".equals(fault.body())) {
+            return write(exchange.getResponse(), HttpStatus.OK, MediaType.APPLICATION_JSON,
+                    ("{\"code\":0,\"message\":\"OK\",\"request_id\":\"" + RequestIds.of(exchange)
+                            + "\",\"data\":{\"list\":[{\"metrics\":{\"spend\":\"12.5\"},}]],\"page_info\":")
+                            .getBytes(StandardCharsets.UTF_8));
+        }
+        if ("truncated".equals(fault.body())) {
+            return limited(exchange.mutate().response(new TruncatingResponse(exchange.getResponse())).build(), chain);
+        }
         return limited(exchange, chain);
+    }
+
+    /** Lets the real answer through cut off after half of its bytes, as a dropped connection would leave it. */
+    private static final class TruncatingResponse extends ServerHttpResponseDecorator {
+
+        TruncatingResponse(ServerHttpResponse delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+            return DataBufferUtils.join(body).flatMap(joined -> {
+                byte[] bytes = new byte[joined.readableByteCount()];
+                joined.read(bytes);
+                DataBufferUtils.release(joined);
+                byte[] half = Arrays.copyOf(bytes, bytes.length / 2);
+                getDelegate().getHeaders().setContentLength(half.length);
+                return getDelegate().writeWith(Mono.just(getDelegate().bufferFactory().wrap(half)));
+            });
+        }
     }
 
     private static Mono<Void> bare(ServerWebExchange exchange, int httpStatus) {

@@ -2,6 +2,7 @@ package io.adpulse.sandbox.traffic;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One injected failure, applied to the next {@code times} calls of a path.
@@ -15,9 +16,14 @@ import java.util.Map;
  * @param error      a Display API v2 error code ({@code rate_limit_exceeded}...) to answer with its HTTP status, or null
  * @param httpStatus an HTTP status to answer instead of TikTok's envelope (a gateway error), or null
  * @param delay      how long to hold the call first (then fail, or answer normally when neither code nor status)
+ * @param body       a broken Marketing API answer instead: {@code malformed} (HTTP 200, JSON that does not parse) or
+ *                   {@code truncated} (the real answer cut off halfway), or null
  */
 record Fault(String id, String path, int remaining, Integer code, String message, String error, Integer httpStatus,
-             Duration delay) {
+             Duration delay, String body) {
+
+    /** The broken bodies a fault can answer. */
+    static final Set<String> BODIES = Set.of("malformed", "truncated");
 
     /** The Display API v2 error codes a fault can answer, with their HTTP status. */
     static final Map<String, Integer> DISPLAY_ERRORS = Map.of("access_token_invalid", 401,
@@ -31,10 +37,10 @@ record Fault(String id, String path, int remaining, Integer code, String message
      */
     boolean appliesTo(String requestPath, boolean displayApi) {
         boolean matches = "*".equals(path) || path.equals(requestPath);
-        return matches && !(code != null && displayApi) && !(error != null && !displayApi);
+        return matches && !((code != null || body != null) && displayApi) && !(error != null && !displayApi);
     }
 
     Fault used() {
-        return new Fault(id, path, remaining - 1, code, message, error, httpStatus, delay);
+        return new Fault(id, path, remaining - 1, code, message, error, httpStatus, delay, body);
     }
 }

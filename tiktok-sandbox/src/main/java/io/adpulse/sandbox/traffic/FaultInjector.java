@@ -16,9 +16,9 @@ class FaultInjector {
     private final AtomicLong ids = new AtomicLong();
 
     synchronized Fault add(String path, int times, Integer code, String message, String error, Integer httpStatus,
-                           Duration delay) {
+                           Duration delay, String body) {
         Fault fault = new Fault("fault-" + ids.incrementAndGet(), path, times, code, message, error, httpStatus,
-                delay);
+                delay, body);
         faults.add(fault);
         return fault;
     }

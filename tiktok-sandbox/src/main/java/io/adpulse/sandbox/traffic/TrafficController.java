@@ -48,19 +48,22 @@ class TrafficController {
      *                   {@code internal_error}...) answered with its HTTP status, for {@code /v2/video/...} paths
      * @param httpStatus HTTP status to answer instead (e.g. 503, 504)
      * @param delayMs    hold the call this long first; alone, it only slows the call down
+     * @param body       {@code malformed} (HTTP 200 with JSON that does not parse) or {@code truncated} (the real
+     *                   answer cut off halfway), for Marketing API paths
      */
     record FaultRequest(@NotBlank String path, @Min(1) @Max(100_000) Integer times, Integer code, String message,
                         String error,
                         @JsonProperty("http_status") @Min(400) @Max(599) Integer httpStatus,
-                        @JsonProperty("delay_ms") @Min(0) @Max(600_000) Long delayMs) {
+                        @JsonProperty("delay_ms") @Min(0) @Max(600_000) Long delayMs, String body) {
     }
 
     record FaultView(String id, String path, int remaining, Integer code, String message, String error,
-                     @JsonProperty("http_status") Integer httpStatus, @JsonProperty("delay_ms") long delayMs) {
+                     @JsonProperty("http_status") Integer httpStatus, @JsonProperty("delay_ms") long delayMs,
+                     String body) {
 
         static FaultView of(Fault fault) {
             return new FaultView(fault.id(), fault.path(), fault.remaining(), fault.code(), fault.message(),
-                    fault.error(), fault.httpStatus(), fault.delay().toMillis());
+                    fault.error(), fault.httpStatus(), fault.delay().toMillis(), fault.body());
         }
     }
 
@@ -103,15 +106,19 @@ class TrafficController {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<FaultView> inject(@Valid @RequestBody FaultRequest request) {
         return Mono.fromSupplier(() -> {
-            long answers = Stream.of(request.code(), request.error(), request.httpStatus())
+            long answers = Stream.of(request.code(), request.error(), request.httpStatus(), request.body())
                     .filter(Objects::nonNull).count();
             if (answers > 1) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                        "Give either code, error or http_status, not several.");
+                        "Give either code, error, http_status or body, not several.");
             }
             if (answers == 0 && request.delayMs() == null) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                        "Give a code, an error, an http_status or a delay_ms.");
+                        "Give a code, an error, an http_status, a body or a delay_ms.");
+            }
+            if (request.body() != null && !Fault.BODIES.contains(request.body())) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "body must be one of "
+                        + new TreeSet<>(Fault.BODIES) + ".");
             }
             if (request.error() != null && !Fault.DISPLAY_ERRORS.containsKey(request.error())) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "error must be one of "
@@ -124,7 +131,7 @@ class TrafficController {
                     ? request.path() : TikTokApi.BASE + "/" + request.path();
             Fault fault = faults.add(path, request.times() == null ? 1 : request.times(), request.code(),
                     request.message(), request.error(), request.httpStatus(),
-                    Duration.ofMillis(request.delayMs() == null ? 0 : request.delayMs()));
+                    Duration.ofMillis(request.delayMs() == null ? 0 : request.delayMs()), request.body());
             return FaultView.of(fault);
         });
     }
