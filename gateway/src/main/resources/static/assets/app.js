@@ -1050,6 +1050,7 @@ async function loadConnections() {
   const partialError = grants.status === 'rejected' ? grants.reason : syncs.status === 'rejected'
     ? new ApiError(`Sync status unavailable: ${syncs.reason.message}`) : null;
   if (partialError) throw partialError;
+  showCreators(list.filter((c) => c.kind === 'CREATOR' && c.status !== 'REVOKED'));
   // New figures may have arrived: reload the reports when the chosen advertiser's latest sync finished since last time.
   const finished = new Map(list.filter((c) => c.lastSync && c.lastSync.result === 'SUCCEEDED').map((c) => [c.advertiserId, c.lastSync.finishedAt]));
   const scope = selectedScope();
@@ -1057,6 +1058,54 @@ async function loadConnections() {
   const known = state.finished;
   state.finished = finished;
   if (known && (chosen.some((id) => finished.get(id) !== known.get(id)) || [...finished.keys()].some((id) => !known.has(id)))) refreshReportData();
+}
+
+// ---------- organic videos of creator connections ----------
+
+/** Offers the connected creators; CLIENT users do not see organic data (creators belong to no brand). */
+function showCreators(creators) {
+  const section = $('organic');
+  section.hidden = isClient() || creators.length === 0;
+  if (section.hidden) return;
+  const select = $('organic-creator');
+  const chosen = select.value;
+  const ids = creators.map((c) => c.advertiserId);
+  const same = select.options.length === ids.length && [...select.options].every((o, i) => o.value === ids[i]);
+  if (!same) {
+    select.replaceChildren(...creators.map((c) => el('option', { value: c.advertiserId, text: c.displayName || c.advertiserId })));
+    if (ids.includes(chosen)) select.value = chosen;
+  }
+  panel(section, loadOrganic);
+}
+
+async function loadOrganic(current) {
+  const openId = $('organic-creator').value;
+  if (!openId) return;
+  const q = new URLSearchParams({ openId });
+  const [overview, list] = await Promise.all([api(`/api/reporting/organic/overview?${q}`),
+    api(`/api/reporting/organic/videos?${q}&sort=views`)]);
+  if (!current()) return;
+  const figures = [['videoCount', 'Videos', count], ['views', 'Views', count], ['likes', 'Likes', count],
+    ['comments', 'Comments', count], ['shares', 'Shares', count], ['engagementRate', 'Engagement rate', percent]];
+  $('organic-kpis').replaceChildren(...figures.map(([name, label, format]) => {
+    const value = format(overview[name]);
+    return el('div', { className: 'kpi', role: 'listitem', 'data-metric': name },
+      el('span', { className: 'kpi-label', text: label }),
+      value === MISSING
+        ? el('b', { className: 'missing', text: 'missing', title: 'TikTok did not return this count for every video' })
+        : el('b', { text: value, 'data-value': String(overview[name]) }));
+  }));
+  $('organic-meta').textContent = overview.lastObservedAt ? `counts as of ${dateTime(overview.lastObservedAt)}` : '';
+  $('organic-videos').tBodies[0].replaceChildren(...list.videos.map((v) => el('tr', { 'data-video': v.videoId },
+    el('td', { className: 'name' },
+      v.shareUrl ? el('a', { href: v.shareUrl, text: v.title || v.videoId, rel: 'noopener noreferrer', target: '_blank' })
+        : el('span', { text: v.title || v.videoId }),
+      v.durationSeconds ? el('div', { className: 'sub', text: `${v.durationSeconds} s` }) : null),
+    cell(v.createTime ? dateTime(v.createTime) : MISSING),
+    cell(count(v.views), 'num'), cell(count(v.likes), 'num'), cell(count(v.comments), 'num'), cell(count(v.shares), 'num'),
+    cell(percent(v.engagementRate), 'num'))));
+  $('organic-empty').hidden = list.videos.length > 0;
+  setDownload('organic-csv', `/api/reporting/organic/videos?${q}&sort=views&format=csv`);
 }
 
 let connectionsTimer;
@@ -1287,6 +1336,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('grain').addEventListener('change', () => { saveToUrl(); panel($('trend'), loadTrend); });
   $('top-metric').addEventListener('change', () => panel($('top'), loadTop));
   $('top-order').addEventListener('change', () => panel($('top'), loadTop));
+  $('organic-creator').addEventListener('change', () => panel($('organic'), loadOrganic));
   $('pacing-attention').addEventListener('change', () => panel($('pacing'), loadPacing));
   $('drill-close').addEventListener('click', () => { const back = state.drill; closeDrill(); if (back) $('top-title').scrollIntoView({ block: 'start' }); });
   $('report-client').addEventListener('change', () => { fillReportBrands(''); panel($('reports-section'), loadReportList); });

@@ -318,6 +318,35 @@ class DashboardBrowserTest {
         screenshot("10-client-per-currency");
     }
 
+    @Test
+    @Order(8)
+    void aConnectedCreatorsOrganicVideosAreListedAsTheApiReportsThem() throws Exception {
+        // the last seeded creator: the stack test connects (and later deauthorises) the first one
+        JsonNode creators = json(URI.create(stack.sandboxUrl() + "/sandbox/creators"), null);
+        String openId = creators.get(creators.size() - 1).get("open_id").asString();
+        new SandboxConnector(stack.gatewayUrl(), stack.sandboxUrl(), stack.authorization()).connectCreator(openId);
+        String videosPath = "/api/reporting/organic/videos?openId=" + openId;
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> apiJson(videosPath).get("videos").size() > 0);
+
+        driver.navigate().refresh();
+        WebDriverWait wait = new WebDriverWait(driver, UI_WAIT);
+        wait.until(d -> d.findElements(By.cssSelector("#organic-creator option[value='" + openId + "']")).size() == 1);
+        new Select(driver.findElement(By.id("organic-creator"))).selectByValue(openId);
+        awaitIdle("organic");
+        Set<String> expected = new HashSet<>();
+        apiJson(videosPath).get("videos").forEach(v -> expected.add(v.get("videoId").asString()));
+        Set<String> shown = driver.findElements(By.cssSelector("#organic-videos tbody tr")).stream()
+                .map(tr -> tr.getDomAttribute("data-video")).collect(Collectors.toSet());
+        assertThat(shown).isEqualTo(expected);
+        assertThat(driver.findElement(By.cssSelector("#organic-kpis [data-metric='videoCount'] b")).getText())
+                .isEqualTo(String.valueOf(expected.size()));
+        assertThat(driver.findElement(By.id("organic-csv")).getDomAttribute("href"))
+                .isEqualTo(videosPath + "&sort=views&format=csv");
+        scrollTo(driver.findElement(By.id("organic")));
+        screenshot("11-organic-videos");
+    }
+
     /** Reloads the overview until the figures it shows equal the API's for the range in the filters. */
     private static void assertOverviewEqualsApi(String scopeQuery) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
