@@ -117,10 +117,12 @@ public record GatewaySettings(@NotBlank String adminUsername, String adminPasswo
      *                        which also slows password guessing on the sign-in form
      * @param trackedClients  how many users and addresses are tracked at once; the least recently seen are
      *                        forgotten first (default 10000)
+     * @param maxWebhookSize  largest body accepted on TikTok's webhook endpoint (default 64KB, ingest-service's own
+     *                        limit), so an oversized notification gets a 413 here instead of a cut connection
      */
     public record Limits(@NotNull @DefaultValue("1MB") DataSize maxRequestSize,
             @Min(1) @DefaultValue("50") int perUserPerSecond, @Min(1) @DefaultValue("100") int perIpPerSecond,
-            @Min(100) @DefaultValue("10000") int trackedClients) {
+            @Min(100) @DefaultValue("10000") int trackedClients, @NotNull @DefaultValue("64KB") DataSize maxWebhookSize) {
     }
 
     @Override

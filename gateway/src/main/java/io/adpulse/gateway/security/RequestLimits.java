@@ -41,10 +41,12 @@ final class RequestLimits {
     WebFilter byClientAddress() {
         return (exchange, chain) -> {
             long declared = exchange.getRequest().getHeaders().getContentLength();
-            if (declared > limits.maxRequestSize().toBytes()) {
+            boolean webhook = SecurityConfig.WEBHOOKS.equals(exchange.getRequest().getPath().pathWithinApplication()
+                    .value());
+            long max = (webhook ? limits.maxWebhookSize() : limits.maxRequestSize()).toBytes();
+            if (declared > max) {
                 return SecurityConfig.problem(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE,
-                        "The request body is " + declared + " bytes; at most " + limits.maxRequestSize().toBytes()
-                                + " are accepted.", false);
+                        "The request body is " + declared + " bytes; at most " + max + " are accepted.", false);
             }
             return admit(exchange, perIp, clientAddress(exchange), ipConfig, "this address")
                     .flatMap(admitted -> admitted ? chain.filter(exchange) : Mono.empty());

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 class RequestLimitsTest {
 
     private final RequestLimits limits = new RequestLimits(
-            new GatewaySettings.Limits(DataSize.ofKilobytes(1), 2, 3, 100));
+            new GatewaySettings.Limits(DataSize.ofKilobytes(1), 2, 3, 100, DataSize.ofBytes(512)));
 
     @Test
     void refusesAnAddressBeyondItsRateWithRetryAfterAndKeepsOtherAddressesServed() {
@@ -43,6 +43,18 @@ class RequestLimitsTest {
     void refusesADeclaredBodyAboveTheLimit() {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/alerting/x")
                 .remoteAddress(new InetSocketAddress("192.0.2.1", 1234)).contentLength(2048).body("x"));
+        AtomicInteger passed = new AtomicInteger();
+
+        limits.byClientAddress().filter(exchange, e -> Mono.fromRunnable(passed::incrementAndGet)).block();
+
+        assertThat(passed).hasValue(0);
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+    }
+
+    @Test
+    void refusesAWebhookAboveTheSmallerWebhookLimit() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/webhooks/tiktok")
+                .remoteAddress(new InetSocketAddress("192.0.2.2", 1234)).contentLength(600).body("x"));
         AtomicInteger passed = new AtomicInteger();
 
         limits.byClientAddress().filter(exchange, e -> Mono.fromRunnable(passed::incrementAndGet)).block();
