@@ -191,6 +191,39 @@ class GatewayTest extends GatewayTestBase {
     }
 
     @Test
+    void ignoresAnAcceptHeaderThatIsNotAListOfMediaTypes() {
+        // services would otherwise answer 406 with Spring's default JSON, or an empty 404/405, found by the fuzzing
+        web.get().uri("/api/reporting/advertisers").headers(h -> h.setBasicAuth("admin", PASSWORD))
+                .header("Accept", "1; drop table x;--").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.accept").value(accept -> assertThat(accept).isNotEqualTo("1; drop table x;--"))
+                .jsonPath("$.x-adpulse-actor").isEqualTo("admin");
+        web.get().uri("/api/reporting/advertisers").headers(h -> h.setBasicAuth("admin", PASSWORD))
+                .header("Accept", "application/json, text/*;q=0.5").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.accept").isEqualTo("application/json, text/*;q=0.5");
+    }
+
+    @Test
+    void refusesAContentTypeThatIsNotAMediaTypeWithA415Problem() {
+        web.post().uri("/api/alerting/silences").headers(h -> h.setBasicAuth("admin", PASSWORD))
+                // no body: WebTestClient would refuse to encode one for this Content-Type
+                .header("Content-Type", "${jndi:ldap://localhost:9/x}").exchange()
+                .expectStatus().isEqualTo(415)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("Content-Type"));
+    }
+
+    @Test
+    void answersWhatTheFirewallRefusesWithAProblem() {
+        web.method(org.springframework.http.HttpMethod.valueOf("TRACE")).uri("/api/auth/connections")
+                .headers(h -> h.setBasicAuth("admin", PASSWORD)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isNotEmpty();
+    }
+
+    @Test
     void tellsServicesWhichClientAndAdvertisersAClientUserMaySeeAndDropsForgedScope() {
         web.get().uri("/api/reporting/advertisers").headers(h -> h.setBasicAuth("clara", PASSWORD))
                 .header("X-Adpulse-Client", "client-other").header("X-Adpulse-Advertisers", "adv-other")
