@@ -57,9 +57,11 @@ final class LocalStack implements AutoCloseable {
         byte[] bytes = new byte[12];
         new SecureRandom().nextBytes(bytes);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        ProcessBuilder builder = new ProcessBuilder(ServiceJvm.javaExecutable(),
-                "-Dadpulse.services.dir=" + servicesDir.toAbsolutePath(), "-jar", launcher.toAbsolutePath().toString())
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(ServiceJvm.javaExecutable()));
+        command.addAll(ServiceJvm.LAUNCHER_JVM_FLAGS);
+        command.addAll(List.of("-Dadpulse.services.dir=" + servicesDir.toAbsolutePath(), "-jar",
+                launcher.toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("ADPULSE_ADMIN_PASSWORD", password);
         builder.environment().put("ADPULSE_PORTS", "random");
         // The gateway measures compare a form-login session and HTTP Basic of the local administrator; the local
@@ -141,18 +143,19 @@ final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * RSS of the launcher JVM (broker and sandbox), of every service JVM, and of the stack's PostgreSQL (whose server
-     * detaches from the launcher, so it is found by its port).
+     * RSS and PSS of the launcher JVM (broker and sandbox), of every service JVM, and of the stack's PostgreSQL (whose
+     * server detaches from the launcher, so it is found by its port).
      */
-    Map<String, Long> rssByComponent() {
-        Map<String, Long> rss = ProcessTree.rssByComponent(process.toHandle(), "launcher (Kafka broker + TikTok sandbox)");
+    Map<String, ProcessTree.Resident> residentByComponent() {
+        Map<String, ProcessTree.Resident> rss = ProcessTree.residentByComponent(process.toHandle(),
+                "launcher (Kafka broker + TikTok sandbox)");
         String portArgument = " -p " + ports[4] + " ";
         ProcessHandle.allProcesses()
                 .filter(p -> (ProcessTree.commandLine(p.pid()) + " ").contains(portArgument)
                         && ProcessTree.component(ProcessTree.commandLine(p.pid())).equals("postgresql"))
                 .findFirst()
-                .ifPresent(postgres -> ProcessTree.rssByComponent(postgres, "postgresql")
-                        .forEach((name, bytes) -> rss.merge(name, bytes, Long::sum)));
+                .ifPresent(postgres -> ProcessTree.residentByComponent(postgres, "postgresql")
+                        .forEach((name, resident) -> rss.merge(name, resident, ProcessTree.Resident::plus)));
         return rss;
     }
 

@@ -21,9 +21,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceJvm implements AutoCloseable {
 
-    /** The launcher's flags (launcher/ServiceProcess), so the service runs as it does on the local stack. */
-    static final List<String> STACK_JVM_FLAGS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Dfile.encoding=UTF-8");
+    /**
+     * The launcher's flags for services (launcher/ServiceProcess.JVM_FLAGS; the bench does not link the launcher's
+     * classes), so the service runs as it does on the local stack.
+     */
+    static final List<String> STACK_JVM_FLAGS = List.of("-Xms128m", "-Xmx512m", "-Xmn32m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8");
+
+    /** The launcher's own flags, as {@code ./run-local} starts it. */
+    static final List<String> LAUNCHER_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xmn48m");
 
     private final Process process;
     private final Path log;

@@ -225,12 +225,16 @@ class BenchSmokeTest {
     void footprintMeasureReadsTheResidentMemoryOfAProcessTree() throws Exception {
         Process child = new ProcessBuilder("sleep", "30").start();
         try {
-            Map<String, Long> rss = ProcessTree.rssByComponent(ProcessHandle.current(), "bench");
+            Map<String, ProcessTree.Resident> resident = ProcessTree.residentByComponent(ProcessHandle.current(),
+                    "bench");
 
-            assertThat(rss).containsKeys("bench", "sleep").allSatisfy((name, bytes) -> assertThat(bytes).isPositive());
-            List<Row> rows = BenchMain.footprintRows(Duration.ofSeconds(42).toNanos(), 41, rss);
-            assertThat(rows).extracting(Row::figure).contains("run command → ready stack", "RSS bench", "RSS sleep",
-                    "RSS total");
+            assertThat(resident).containsKeys("bench", "sleep").allSatisfy((name, memory) -> {
+                assertThat(memory.rss()).isPositive();
+                assertThat(memory.pss()).isPositive().isLessThanOrEqualTo(memory.rss());
+            });
+            List<Row> rows = BenchMain.footprintRows(Duration.ofSeconds(42).toNanos(), 41, resident);
+            assertThat(rows).extracting(Row::figure).contains("run command → ready stack", "memory bench",
+                    "memory sleep", "RSS total (shared pages counted once per process)", "PSS total");
         } finally {
             child.destroyForcibly().waitFor();
         }

@@ -41,6 +41,14 @@ final class ServiceProcess {
         return start(service, jar, port, logDir, env, args, false);
     }
 
+    /**
+     * The services' JVM flags: a small serial heap and the client compiler, which start fastest on two cores. The
+     * young generation is fixed at 32 MB: with the default (a third of an initial heap of 1/64 of the machine's
+     * memory) each service touched about 115 MB of eden and survivor space for about 30 MB of live data.
+     */
+    static final List<String> JVM_FLAGS = List.of("-Xms128m", "-Xmx512m", "-Xmn32m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8");
+
     /** Starts the service; {@code appendLog} keeps what an earlier run of it wrote (a restart). */
     static ServiceProcess start(Service service, Path jar, int port, Path logDir, Map<String, String> env,
             List<String> args, boolean appendLog) throws IOException {
@@ -49,8 +57,9 @@ final class ServiceProcess {
         }
         Files.createDirectories(logDir);
         Path log = logDir.resolve(service.module() + ".log");
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(JVM_FLAGS);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile())

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How to start the stack.
@@ -82,13 +85,30 @@ public record StackOptions(Path servicesDir, Path logDir, int kafkaPort, int pos
         return ports.get(service);
     }
 
+    /** Ports handed out by this JVM, never handed out twice (several stacks may start in one test JVM). */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port that is free now, taken below Linux's ephemeral range (32768-60999). A port the kernel picks for
+     * {@code bind(0)} comes from that range, which is also where outgoing connections get their local ports, and a
+     * service may bind its port a minute after it was chosen on a busy machine: in between, a Kafka or database
+     * client's connection took such a port and the service failed with "Port already in use".
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20000, 32768);
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port)) {
+                if (HANDED_OUT.add(port)) {
+                    return port;
+                }
+            } catch (IOException inUse) {
+                // taken: try another
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32767");
     }
 
     @Override
