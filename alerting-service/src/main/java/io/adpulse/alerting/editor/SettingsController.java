@@ -53,15 +53,16 @@ class SettingsController {
     }
 
     @PutMapping
-    Mono<Map<String, Object>> edit(@RequestBody JsonNode document,
+    Mono<Map<String, Object>> edit(@RequestBody(required = false) String body,
             @RequestHeader(name = ACTOR_HEADER, required = false) String actor, @RequestHeader HttpHeaders headers) {
         requireAny(Caller.of(headers), Set.of(ADMIN), "changing the alerting settings");
+        JsonNode document = SettingsDocument.parse(body);
         String who = actor == null || actor.isBlank() ? "system" : actor.strip();
         if (who.length() > MAX_ACTOR) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ACTOR_HEADER + " is longer than " + MAX_ACTOR
                     + " characters");
         }
-        JsonNode version = document == null ? null : document.get(SettingsDocument.VERSION);
+        JsonNode version = document.get(SettingsDocument.VERSION);
         if (version == null || !version.isIntegralNumber() || !version.canConvertToLong() || version.asLong() < 0) {
             throw SettingsDocument.invalid(SettingsDocument.VERSION, "is required: the version this edit is based on,"
                     + " as read with GET");

@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.springframework.boot.convert.DurationStyle;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON document of {@code /api/alerting/config} and of the stored versions, read and written field by field so
@@ -36,7 +39,28 @@ final class SettingsDocument {
             "receivers", "inhibit-rules");
     private static final int MAX_TEXT = 2000;
 
+    /** Reads numbers as written ({@code 0.1} stays 0.1, large amounts keep every digit) and nothing after the end. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
     private SettingsDocument() {
+    }
+
+    /** Parses a document's text; text that is not JSON is refused naming {@code the document}. */
+    static JsonNode parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw invalid("the document", "the body is empty; send the settings as JSON");
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (JacksonException e) {
+            // the parser's own message quotes the text at fault, which may be a secret: only the place is told
+            var at = e.getLocation();
+            throw invalid("the document", at == null ? "is not JSON"
+                    : "is not JSON (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        }
     }
 
     /** Reads the settings of a document; the {@code version}, {@code changed-by} and {@code changed-at} are ignored. */

@@ -88,7 +88,7 @@ class SettingsService {
     }
 
     private EditableSettings parse(String document) {
-        return SettingsDocument.read(json.readTree(document));
+        return SettingsDocument.read(SettingsDocument.parse(document));
     }
 
     private static ResponseStatusException conflict(long base, long current) {

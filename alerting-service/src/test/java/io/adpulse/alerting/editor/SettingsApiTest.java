@@ -81,6 +81,24 @@ class SettingsApiTest extends AlertingServiceTest {
         assertThat(settings.read().get("version")).isEqualTo(original.get("version"));
     }
 
+    @Test
+    void refusesABodyThatIsNotJsonWithoutQuotingItAndNonAdminsBeforeReadingIt() {
+        String broken = "{\"version\": 0, \"receivers\": [{\"name\": \"x\", \"webhooks\": [{\"url\": https://hooks"
+                + ".example/T0/secret-token-42}]}]}";
+        web.put().uri(SettingsClient.PATH).header("X-Adpulse-Roles", "ADMIN").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(broken).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.field").isEqualTo("the document")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("is not JSON (at line 1")
+                        .doesNotContain("secret-token-42"));
+        web.put().uri(SettingsClient.PATH).header("X-Adpulse-Roles", "OPERATOR").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(broken).exchange()
+                .expectStatus().isForbidden();
+        assertThat(settings.read()).isEqualTo(original);
+    }
+
     static Stream<Arguments> invalidEdits() {
         return Stream.of(
                 edit("rules.no-such-rule", "is not a rule whose settings can be edited",
@@ -161,8 +179,12 @@ class SettingsApiTest extends AlertingServiceTest {
                 .putArray("advertiser-ids").add("editor-7001").add("editor-7002");
         ((ObjectNode) ((ArrayNode) edit.get("overrides")).get(((ArrayNode) edit.get("overrides")).size() - 1))
                 .putObject("rules").putObject("daily-budget-pacing").put("tolerance", 0.1);
+        ((ObjectNode) edit.at("/rules/cpa-above-target")).put("min-spend", new java.math.BigDecimal("123456789012.123456"));
 
         settings.put(edit, "ADMIN", "alice").expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).as("amounts keep every digit")
+                        .contains("\"min-spend\":123456789012.123456"));
+        web.get().uri(SettingsClient.PATH).header("X-Adpulse-Roles", "ADMIN").exchange()
                 .expectBody()
                 .jsonPath("$.version").isEqualTo(base + 1)
                 .jsonPath("$['changed-by']").isEqualTo("alice")
