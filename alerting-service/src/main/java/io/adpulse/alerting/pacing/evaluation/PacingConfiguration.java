@@ -1,7 +1,7 @@
 package io.adpulse.alerting.pacing.evaluation;
 
 import io.adpulse.alerting.config.AlertingProperties;
-import io.adpulse.alerting.pacing.domain.IntradayCurve;
+import io.adpulse.pacing.IntradayCurve;
 import io.adpulse.alerting.pacing.domain.StoppedDeliveringRule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

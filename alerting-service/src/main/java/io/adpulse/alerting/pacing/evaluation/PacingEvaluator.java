@@ -7,7 +7,7 @@ import io.adpulse.alerting.pacing.domain.BudgetLevel;
 import io.adpulse.alerting.pacing.domain.CampaignKey;
 import io.adpulse.alerting.pacing.domain.CpaAboveTargetRule;
 import io.adpulse.alerting.pacing.domain.HourlyDelivery;
-import io.adpulse.alerting.pacing.domain.IntradayCurve;
+import io.adpulse.pacing.IntradayCurve;
 import io.adpulse.alerting.pacing.domain.SpendAnomalyRule;
 import io.adpulse.alerting.pacing.domain.StoppedDeliveringRule;
 import io.adpulse.alerting.config.AlertingProperties;
