@@ -802,7 +802,9 @@ function paceItem(r, campaignNames, nested) {
   const name = r.entityName || r.entityId;
   const shown = (v, c) => money(v, c) ?? 'missing';
   const facts = [`spent ${shown(r.spentSoFar, spendCurrency)} of ${shown(r.budget, r.currency)}`,
-    `expected by now ${shown(r.expectedByNow, r.currency)}`, `projected ${shown(r.projectedSpend, spendCurrency)}`];
+    `expected by now ${shown(r.expectedByNow, r.currency)}${r.expectedBasis === 'intraday-curve'
+      ? ` on the account's usual intraday curve (learned from ${plural(r.curveDays, 'day')})` : ''}`,
+    `projected ${shown(r.projectedSpend, spendCurrency)}`];
   if (!isMissing(r.elapsed)) facts.push(`${percent(r.elapsed, 0)} of the ${r.budgetMode === 'daily' ? 'day' : 'schedule'} elapsed`);
   const now = localParts(r.now);
   const parent = r.level === 'adgroup' ? `ad group of ${campaignNames.get(r.campaignId) || r.campaignId}` : 'campaign';

@@ -273,6 +273,15 @@ class GatewayTest extends GatewayTestBase {
     }
 
     @Test
+    void theDashboardSaysWhenABudgetsExpectedSpendFollowsTheAccountsIntradayCurve() {
+        web.get().uri("/assets/app.js").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(js -> assertThat(js)
+                        .contains("r.expectedBasis === 'intraday-curve'")
+                        .contains("on the account's usual intraday curve (learned from ${plural(r.curveDays, 'day')})"));
+    }
+
+    @Test
     void keepsASafeInboundCorrelationIdAndReturnsIt() {
         web.get().uri("/api/alerting/alerts").headers(h -> h.setBasicAuth("admin", PASSWORD))
                 .header("X-Correlation-Id", "trace-12345678").exchange()
