@@ -38,6 +38,7 @@ final class SettingsDocument {
     private static final Set<String> TOP = Set.of(VERSION, CHANGED_BY, CHANGED_AT, "rules", "overrides", "routes",
             "receivers", "inhibit-rules");
     private static final int MAX_TEXT = 2000;
+    private static final int MAX_DIGITS = 20;
 
     /** Reads numbers as written ({@code 0.1} stays 0.1, large amounts keep every digit) and nothing after the end. */
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -278,7 +279,13 @@ final class SettingsDocument {
                 if (!value.isNumber()) {
                     throw invalid(rulePath + "." + parameter, "must be a number");
                 }
-                values.put(parameter, value.decimalValue());
+                BigDecimal number = value.decimalValue();
+                // 1e999999999 is a short text but a billion digits once written out: refused before any arithmetic
+                if (number.scale() > MAX_DIGITS || number.precision() - number.scale() > MAX_DIGITS) {
+                    throw invalid(rulePath + "." + parameter, "has more than " + MAX_DIGITS
+                            + " digits before or after the decimal point");
+                }
+                values.put(parameter, number);
             }
             rules.put(rule, values);
         }
