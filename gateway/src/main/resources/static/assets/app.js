@@ -9,10 +9,14 @@ const ALERT_ROLES = ['ADMIN', 'OPERATOR', 'ONCALL'];
 const REPORT_ROLES = ['ADMIN', 'OPERATOR'];
 const AUDIT_ROLES = ['ADMIN', 'AUDITOR'];
 const AUDIT_PAGE = 50;
+const SETTINGS_ROLES = ['ADMIN', 'OPERATOR', 'ONCALL', 'AUDITOR'];
 
 // ---------- HTTP ----------
 
-class ApiError extends Error {}
+/** A failed call; {@code status} and the RFC 9457 {@code problem} (with {@code field} for settings) when the service sent one. */
+class ApiError extends Error {
+  constructor(message, status, problem) { super(message); this.status = status; this.problem = problem || null; }
+}
 
 function xsrfToken() {
   const m = document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]+)/);
@@ -33,13 +37,14 @@ async function request(method, path, body) {
   if (response.status === 401) { window.location.assign('/login'); throw new ApiError('Your session ended. Sign in again.'); }
   if (!response.ok) {
     let detail = '';
-    try { const problem = await response.json(); detail = problem.detail || problem.title || ''; } catch (ignored) { /* not JSON */ }
+    let problem = null;
+    try { problem = await response.json(); detail = problem.detail || problem.title || ''; } catch (ignored) { /* not JSON */ }
     if (!detail) {
       detail = response.status >= 500
         ? `The service behind this panel is not answering (HTTP ${response.status}). It may be restarting; the page tries again on its own.`
         : `The request failed (HTTP ${response.status}).`;
     }
-    throw new ApiError(detail);
+    throw new ApiError(detail, response.status, problem);
   }
   return response.status === 204 ? null : response.json();
 }
@@ -306,6 +311,7 @@ async function loadSession() {
   $('who').textContent = `${session.user} · ${session.roles.join(', ').toLowerCase()}`;
   // CLIENT users: the services answer only their own advertisers; the operators' tools are not shown at all
   $('audit-section').hidden = !hasRole(...AUDIT_ROLES) || isClient();
+  $('settings-section').hidden = !hasRole(...SETTINGS_ROLES) || isClient();
   $('connect').hidden = !hasRole('ADMIN');
   $('connect-creator').hidden = !hasRole('ADMIN');
   document.querySelector('.actions-col').hidden = !hasRole('ADMIN');
@@ -796,7 +802,9 @@ function paceItem(r, campaignNames, nested) {
   const name = r.entityName || r.entityId;
   const shown = (v, c) => money(v, c) ?? 'missing';
   const facts = [`spent ${shown(r.spentSoFar, spendCurrency)} of ${shown(r.budget, r.currency)}`,
-    `expected by now ${shown(r.expectedByNow, r.currency)}`, `projected ${shown(r.projectedSpend, spendCurrency)}`];
+    `expected by now ${shown(r.expectedByNow, r.currency)}${r.expectedBasis === 'intraday-curve'
+      ? ` on the account's usual intraday curve (learned from ${plural(r.curveDays, 'day')})` : ''}`,
+    `projected ${shown(r.projectedSpend, spendCurrency)}`];
   if (!isMissing(r.elapsed)) facts.push(`${percent(r.elapsed, 0)} of the ${r.budgetMode === 'daily' ? 'day' : 'schedule'} elapsed`);
   const now = localParts(r.now);
   const parent = r.level === 'adgroup' ? `ad group of ${campaignNames.get(r.campaignId) || r.campaignId}` : 'campaign';
@@ -1246,6 +1254,181 @@ async function loadAlerting(current) {
   }
 }
 
+// ---------- alerting settings: rules, overrides, routes (staff read, ADMIN edits) ----------
+
+const SETTINGS_PATH = '/api/alerting/config';
+/** The rules whose settings can be edited and their parameters, as alerting-service's RuleCatalog lists them. */
+const SETTINGS_PARAMETERS = {
+  'daily-budget-pacing': ['tolerance', 'min-tolerance-factor', 'min-spend'],
+  'lifetime-budget-pacing': ['tolerance', 'min-tolerance-factor', 'min-spend'],
+  'roas-below-target': ['target', 'min-spend'],
+  'cpa-above-target': ['target', 'min-spend'],
+  'spend-anomaly': ['history-days', 'min-history', 'threshold', 'min-deviation', 'min-relative-deviation'],
+};
+const SETTINGS_SECTIONS = [['rules', 'rules'], ['overrides', 'overrides'], ['routes', 'routing tree'], ['receivers', 'receivers'],
+  ['inhibit-rules', 'inhibit rules']];
+const settingsAdmin = () => hasRole('ADMIN');
+
+async function loadSettings(current) {
+  const [doc, history] = await Promise.all([api(SETTINGS_PATH), api(`${SETTINGS_PATH}/history?limit=10`)]);
+  if (!current()) return;
+  showSettings(doc);
+  showSettingsHistory(history);
+}
+
+function showSettings(doc) {
+  state.settings = doc;
+  state.settingsOverrides = JSON.parse(JSON.stringify(doc.overrides || []));
+  const admin = settingsAdmin();
+  $('settings-meta').textContent = doc.version === 0 ? 'Version 0: the application configuration'
+    : `Version ${doc.version} · by ${doc['changed-by']} · ${dateTime(doc['changed-at'])}`;
+  const rows = [];
+  for (const [rule, parameters] of Object.entries(SETTINGS_PARAMETERS)) {
+    parameters.forEach((parameter, i) => {
+      const value = doc.rules && doc.rules[rule] ? doc.rules[rule][parameter] : undefined;
+      const input = el('input', { type: 'number', step: 'any', inputmode: 'decimal', readOnly: !admin,
+        value: value === undefined || value === null ? '' : String(value), 'aria-label': `${rule} ${parameter}`,
+        placeholder: parameter === 'target' ? 'none' : undefined });
+      input.dataset.field = `rules.${rule}.${parameter}`;
+      rows.push(el('tr', {}, i === 0 ? el('th', { scope: 'row', rowSpan: parameters.length, text: rule }) : null,
+        el('td', { text: parameter }), el('td', {}, input)));
+    });
+  }
+  $('settings-rules').tBodies[0].replaceChildren(...rows);
+  showOverrides();
+  $('settings-routes').value = JSON.stringify(doc.routes, null, 2);
+  $('settings-receivers').value = JSON.stringify(doc.receivers, null, 2);
+  $('settings-inhibit').value = JSON.stringify(doc['inhibit-rules'], null, 2);
+  for (const id of ['settings-routes', 'settings-receivers', 'settings-inhibit']) $(id).readOnly = !admin;
+  $('override-parameter').replaceChildren(...Object.entries(SETTINGS_PARAMETERS).flatMap(([rule, parameters]) =>
+    parameters.map((p) => el('option', { value: `${rule}.${p}`, text: `${rule} · ${p}` }))));
+  $('settings-add').hidden = !admin;
+  $('settings-save').hidden = !admin;
+  settingsProblem(null);
+}
+
+function showOverrides() {
+  const admin = settingsAdmin();
+  $('settings-overrides').tBodies[0].replaceChildren(...state.settingsOverrides.map((o, i) => {
+    const values = Object.entries(o.rules || {}).flatMap(([rule, parameters]) =>
+      Object.entries(parameters).map(([p, v]) => `${rule} · ${p} = ${v}`));
+    const row = el('tr', { 'data-field': `overrides[${i}]` },
+      el('td', { text: o.level }), el('td', {}, el('code', { text: o.id })),
+      el('td', { text: (o['advertiser-ids'] || []).join(', ') }),
+      el('td', {}, ...values.map((v) => el('div', { text: v }))),
+      el('td', {}, admin ? el('button', { type: 'button', className: 'small secondary', text: 'Remove',
+        'aria-label': `Remove the override of ${o.level} ${o.id}`,
+        onclick: () => { state.settingsOverrides.splice(i, 1); showOverrides(); } }) : null));
+    return row;
+  }));
+  $('settings-overrides-empty').hidden = state.settingsOverrides.length > 0;
+}
+
+/** Adds the chosen setting to the override of that level and id (a new one if there is none) in the draft. */
+function setOverride() {
+  const level = $('override-level').value;
+  const id = $('override-id').value.trim();
+  const [rule, parameter] = $('override-parameter').value.split(/\.(.+)/);
+  const value = $('override-value').value.trim();
+  if (!id || value === '' || Number.isNaN(Number(value))) {
+    settingsProblem({ detail: !id ? 'Give the id of the campaign, brand or advertiser.' : 'Give the value as a number.' },
+      !id ? $('override-id') : $('override-value'));
+    return;
+  }
+  let o = state.settingsOverrides.find((x) => x.level === level && x.id === id);
+  if (!o) { o = { level, id, rules: {} }; state.settingsOverrides.push(o); }
+  if (level === 'brand') {
+    const advertisers = $('override-advertisers').value.split(',').map((a) => a.trim()).filter(Boolean);
+    if (advertisers.length) o['advertiser-ids'] = advertisers;
+  }
+  o.rules[rule] = { ...(o.rules[rule] || {}), [parameter]: Number(value) };
+  settingsProblem(null);
+  showOverrides();
+  toast(`${level} ${id}: ${rule} · ${parameter} = ${value} (not saved yet)`);
+}
+
+function parseJsonField(id, name) {
+  try {
+    return JSON.parse($(id).value);
+  } catch (e) {
+    throw new ApiError(`${name}: not valid JSON (${e.message})`, 400, { field: name, detail: `${name}: not valid JSON (${e.message})` });
+  }
+}
+
+function settingsDraft() {
+  const rules = {};
+  for (const input of $('settings-rules').querySelectorAll('input')) {
+    const [, rule, parameter] = input.dataset.field.split('.');
+    rules[rule] = rules[rule] || {};
+    const text = input.value.trim();
+    if (text === '') continue;
+    if (Number.isNaN(Number(text))) {
+      throw new ApiError(`${input.dataset.field}: must be a number`, 400, { field: input.dataset.field, detail: `${input.dataset.field}: must be a number` });
+    }
+    rules[rule][parameter] = Number(text);
+  }
+  return { version: state.settings.version, rules, overrides: state.settingsOverrides,
+    routes: parseJsonField('settings-routes', 'routes'), receivers: parseJsonField('settings-receivers', 'receivers'),
+    'inhibit-rules': parseJsonField('settings-inhibit', 'inhibit-rules') };
+}
+
+/** The element a problem's field is in: a rule's input, an override's row, or the text area of its section. */
+function settingsFieldElement(field) {
+  if (!field) return null;
+  const exact = $('settings-section').querySelector(`[data-field="${CSS.escape(field)}"]`);
+  if (exact) return exact;
+  const override = field.match(/^overrides\[(\d+)\]/);
+  if (override) return $('settings-section').querySelector(`tr[data-field="overrides[${override[1]}]"]`);
+  if (field.startsWith('routes')) return $('settings-routes');
+  if (field.startsWith('receivers')) return $('settings-receivers');
+  if (field.startsWith('inhibit-rules')) return $('settings-inhibit');
+  return null;
+}
+
+/** Shows the problem (null clears it) above the form and marks the field it names. */
+function settingsProblem(problem, target) {
+  for (const marked of $('settings-section').querySelectorAll('[aria-invalid="true"]')) marked.removeAttribute('aria-invalid');
+  const box = $('settings-problem');
+  box.hidden = !problem;
+  if (!problem) { box.replaceChildren(); return; }
+  const field = target || settingsFieldElement(problem.field);
+  box.replaceChildren(el('strong', { text: problem.field ? `Not saved: ${problem.field}` : 'Not saved' }),
+    el('div', { text: problem.detail || problem.title || '' }));
+  if (field) {
+    field.setAttribute('aria-invalid', 'true');
+    if (field.focus) field.focus();
+  } else {
+    box.focus();
+  }
+}
+
+async function saveSettings(button) {
+  button.disabled = true;
+  try {
+    const saved = await request('PUT', SETTINGS_PATH, settingsDraft());
+    showSettings(saved);
+    toast(`Saved as version ${saved.version}; it applies to the next evaluation and notification.`);
+    panel($('settings-section'), async (current) => { showSettingsHistory(await api(`${SETTINGS_PATH}/history?limit=10`), current); });
+  } catch (e) {
+    settingsProblem(e.problem && (e.problem.field || e.status === 409 || e.status === 403) ? { ...e.problem,
+      detail: e.status === 409 ? `${e.message} Use Reload to see the current version; your draft is kept until then.` : e.message }
+      : { detail: e.message });
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function showSettingsHistory(history, current = () => true) {
+  if (!current()) return;
+  $('settings-history').replaceChildren(...history.map((h) => {
+    const changed = SETTINGS_SECTIONS.filter(([key]) => JSON.stringify(h.before[key]) !== JSON.stringify(h.after[key]))
+      .map(([, name]) => name);
+    return el('li', {}, el('strong', { text: `Version ${h.version}` }),
+      el('div', { className: 'sub', text: `by ${h['changed-by']} · ${dateTime(h['changed-at'])} · changed: ${changed.length ? changed.join(', ') : 'nothing'}` }));
+  }));
+  $('settings-history-empty').hidden = history.length > 0;
+}
+
 // ---------- audit log (ADMIN, AUDITOR) ----------
 
 function auditQuery(after) {
@@ -1355,9 +1538,14 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('audit-filters').addEventListener('submit', (e) => { e.preventDefault(); panel($('audit-section'), (current) => loadAudit(current)); });
   $('audit-more').addEventListener('click', () => panel($('audit-section'), (current) => loadAudit(current, state.auditCursor)));
   $('audit-verify').addEventListener('click', () => verifyChain($('audit-verify')));
+  $('settings-form').addEventListener('submit', (e) => { e.preventDefault(); saveSettings($('settings-save')); });
+  $('settings-reload').addEventListener('click', () => panel($('settings-section'), loadSettings));
+  $('override-add').addEventListener('click', setOverride);
+  $('override-level').addEventListener('change', () => { $('override-advertisers-label').hidden = $('override-level').value !== 'brand'; });
 
   try { await loadSession(); } catch (e) { banner(e.message); }
   if (!$('audit-section').hidden) panel($('audit-section'), (current) => loadAudit(current));
+  if (!$('settings-section').hidden) panel($('settings-section'), loadSettings);
   const customRange = $('preset').value === 'custom' ? [$('from').value, $('to').value] : null;
   await panel($('overview'), async () => { await loadScopes(preferred); });
   if (customRange && customRange[0]) { $('from').value = customRange[0]; $('to').value = customRange[1]; }

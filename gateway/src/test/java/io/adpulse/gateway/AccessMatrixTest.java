@@ -124,6 +124,9 @@ class AccessMatrixTest extends GatewayTestBase {
             new Entry("alerting", HttpMethod.GET, "/api/alerting/silences/s-1", STAFF),
             new Entry("alerting", HttpMethod.POST, "/api/alerting/silences", RESPONDERS),
             new Entry("alerting", HttpMethod.DELETE, "/api/alerting/silences/s-1", RESPONDERS),
+            new Entry("alerting", HttpMethod.GET, "/api/alerting/config", STAFF),
+            new Entry("alerting", HttpMethod.GET, "/api/alerting/config/history", STAFF),
+            new Entry("alerting", HttpMethod.PUT, "/api/alerting/config", ADMINS),
             // audit-service
             new Entry("audit", HttpMethod.GET, "/api/audit/events", AUDITORS),
             new Entry("audit", HttpMethod.GET, "/api/audit/head", AUDITORS),

@@ -289,6 +289,32 @@ class GatewayTest extends GatewayTestBase {
     }
 
     @Test
+    void servesTheAlertingSettingsPanelHiddenUntilTheSessionShowsStaffAndLetsOnlyAdminsSave() {
+        web.get().uri("/").headers(h -> h.setBasicAuth("olivia", PASSWORD)).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(html -> assertThat(html)
+                        .contains("<section id=\"settings-section\" aria-labelledby=\"settings-title\" hidden>")
+                        .contains("<button type=\"submit\" id=\"settings-save\" hidden>Save as a new version</button>")
+                        .contains("id=\"settings-problem\" class=\"panel-error\" role=\"alert\""));
+        web.get().uri("/assets/app.js").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(js -> assertThat(js)
+                        .contains("const SETTINGS_ROLES = ['ADMIN', 'OPERATOR', 'ONCALL', 'AUDITOR'];")
+                        .contains("$('settings-save').hidden = !admin;")
+                        .contains("request('PUT', SETTINGS_PATH, settingsDraft())")
+                        .contains("settingsFieldElement(problem.field)"));
+    }
+
+    @Test
+    void theDashboardSaysWhenABudgetsExpectedSpendFollowsTheAccountsIntradayCurve() {
+        web.get().uri("/assets/app.js").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(js -> assertThat(js)
+                        .contains("r.expectedBasis === 'intraday-curve'")
+                        .contains("on the account's usual intraday curve (learned from ${plural(r.curveDays, 'day')})"));
+    }
+
+    @Test
     void keepsASafeInboundCorrelationIdAndReturnsIt() {
         web.get().uri("/api/alerting/alerts").headers(h -> h.setBasicAuth("admin", PASSWORD))
                 .header("X-Correlation-Id", "trace-12345678").exchange()

@@ -94,7 +94,8 @@ class PacingApiTest extends ReportingServiceTest {
                            "periodStart": "2025-06-09T00:00-04:00", "periodEnd": "2025-06-10T00:00-04:00",
                            "now": "2025-06-09T23:30-04:00", "elapsed": "0.9792", "spentSoFar": "90.00",
                            "spendDays": 1, "spendCurrency": null, "expectedByNow": "97.92",
-                           "projectedSpend": "91.91", "status": "ON_TRACK"}]}
+                           "projectedSpend": "91.91", "status": "ON_TRACK", "expectedBasis": "linear",
+                           "curveDays": null}]}
                         """.formatted(NYA, CD), JsonCompareMode.STRICT);
     }
 
@@ -123,6 +124,43 @@ class PacingApiTest extends ReportingServiceTest {
                 .jsonPath("$.rows[1].spendDays").isEqualTo(0)
                 .jsonPath("$.rows[1].expectedByNow").isEqualTo("1562")
                 .jsonPath("$.rows[1].status").isEqualTo("NO_DATA");
+    }
+
+    /**
+     * A Tokyo account that spends half its day at 06:00 and half at 18:00: at 12:30 it has usually spent half, so its
+     * daily budget expects 1500 of 3000 by now on its learned curve (linear would expect 1562), the curve
+     * alerting-service's daily-budget-pacing rule learns from the same hourly campaign spend.
+     */
+    @Test
+    void expectsADailyBudgetsSpendAlongTheAccountsLearnedIntradayCurve() {
+        String advertiser = TestIds.next();
+        String campaign = TestIds.next();
+        kafka.publish(Observations.advertiser(advertiser, "Tokyo Curve", TOKYO, "JPY", T1));
+        kafka.publish(entity(CAMPAIGN, advertiser, campaign, advertiser, "Curved", false, Money.of("3000", "JPY"),
+                "BUDGET_MODE_DAY", Map.of()));
+        for (int day = 3; day <= 9; day++) {
+            String date = "2025-06-0" + day;
+            kafka.publish(Observations.hourly(CAMPAIGN, advertiser, campaign, date, 6, TOKYO, "JPY", T1, List.of(),
+                    "spend", "50"));
+            kafka.publish(Observations.hourly(CAMPAIGN, advertiser, campaign, date, 18, TOKYO, "JPY", T1, List.of(),
+                    "spend", "50"));
+        }
+        kafka.publish(Observations.daily(CAMPAIGN, advertiser, campaign, "2025-06-10", TOKYO, "JPY", T1, List.of(),
+                "spend", "1200"));
+        kafka.awaitConsumed(Topics.ENTITIES);
+        kafka.awaitConsumed(Topics.METRICS);
+
+        web.get().uri("/api/reporting/pacing?advertiserId={a}", advertiser)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.rows[0].now").isEqualTo("2025-06-10T12:30+09:00")
+                .jsonPath("$.rows[0].elapsed").isEqualTo("0.5208")
+                .jsonPath("$.rows[0].expectedByNow").isEqualTo("1500")
+                .jsonPath("$.rows[0].expectedBasis").isEqualTo("intraday-curve")
+                .jsonPath("$.rows[0].curveDays").isEqualTo(7)
+                .jsonPath("$.rows[0].projectedSpend").isEqualTo("2400")
+                .jsonPath("$.rows[0].status").isEqualTo("UNDER");
     }
 
     @Test
@@ -165,10 +203,10 @@ class PacingApiTest extends ReportingServiceTest {
         assertThat(csv.split("\r\n")).containsExactly(
                 "advertiserId,advertiserName,timeZone,level,entityId,campaignId,entityName,entityStatus,budgetMode,"
                         + "budget,currency,periodStart,periodEnd,now,elapsed,spentSoFar,spendDays,spendCurrency,"
-                        + "expectedByNow,projectedSpend,status",
+                        + "expectedByNow,projectedSpend,status,expectedBasis,curveDays",
                 NYA + ",New York Ads,America/New_York,campaign," + CD + "," + CD + ",Daily,ENABLE,daily,100.00,USD,"
                         + "2025-06-09T00:00-04:00,2025-06-10T00:00-04:00,2025-06-09T23:30-04:00,0.9792,90.00,1,,"
-                        + "97.92,91.91,ON_TRACK");
+                        + "97.92,91.91,ON_TRACK,linear,");
         web.get().uri("/api/reporting/pacing?brand={b}&format=json", brand)
                 .exchange()
                 .expectStatus().isOk()

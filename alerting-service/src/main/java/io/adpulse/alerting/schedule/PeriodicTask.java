@@ -18,11 +18,18 @@ public abstract class PeriodicTask implements SmartLifecycle {
 
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final String name;
+    private final Duration delay;
     private final Duration interval;
     private volatile Disposable loop;
 
     protected PeriodicTask(String name, Duration interval) {
+        this(name, interval, interval);
+    }
+
+    /** A task whose first pass runs {@code delay} after the start (zero: at once), then every {@code interval}. */
+    protected PeriodicTask(String name, Duration delay, Duration interval) {
         this.name = name;
+        this.delay = delay;
         this.interval = interval;
     }
 
@@ -31,7 +38,7 @@ public abstract class PeriodicTask implements SmartLifecycle {
 
     @Override
     public void start() {
-        loop = Flux.interval(interval)
+        loop = Flux.interval(delay, interval)
                 .onBackpressureDrop()
                 .concatMap(tick -> Mono.defer(this::runOnce).then().onErrorResume(e -> {
                     log.warn("{} failed, will run again in {}: {}", name, interval, e.toString());

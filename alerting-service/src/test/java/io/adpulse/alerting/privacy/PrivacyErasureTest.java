@@ -87,7 +87,9 @@ class PrivacyErasureTest extends AlertingServiceTest {
      * {@link #ACCOUNT_TABLES}, so a new table is either erased (and seeded here) or explained.
      */
     private static final Map<String, String> NOT_ACCOUNT_DATA = Map.of(
-            "silence", "operator configuration: matchers written by people, not TikTok data");
+            "silence", "operator configuration: matchers written by people, not TikTok data",
+            "settings_version", "operator configuration: rule thresholds, overrides naming advertisers and campaigns,"
+                    + " routes and receivers, written by admins through /api/alerting/config, not TikTok data");
 
     @Test
     void everyTableEitherHoldsAccountDataThatIsErasedOrIsExplained() {

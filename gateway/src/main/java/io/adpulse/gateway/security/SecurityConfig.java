@@ -103,8 +103,9 @@ class SecurityConfig {
     /**
      * Who may do what, by route. Reading dashboards and alerts is open to every signed-in role (services narrow
      * CLIENT users to their own advertisers); connecting and disconnecting TikTok accounts and key management are
-     * for admins; acknowledging and silencing alerts for admins, operators and on-call staff; the audit log for
-     * admins and auditors.
+     * for admins; acknowledging and silencing alerts for admins, operators and on-call staff; the alerting settings
+     * (rules, overrides, routes, receivers) readable by staff and editable by admins; the audit log for admins and
+     * auditors.
      */
     private static void authorize(ServerHttpSecurity.AuthorizeExchangeSpec ex) {
         ex.pathMatchers("/login", "/logout", "/actuator/health/**", "/favicon.ico", "/assets/**").permitAll()
@@ -116,9 +117,11 @@ class SecurityConfig {
                 // TikTok posts webhooks without sign-in; ingest-service verifies their signature.
                 .pathMatchers(HttpMethod.POST, WEBHOOKS).permitAll()
                 .pathMatchers("/api/audit/**").hasAnyRole("ADMIN", "AUDITOR")
+                // The alerting rules, overrides, routes and receivers: edited by admins, read by staff.
+                .pathMatchers(HttpMethod.PUT, "/api/alerting/config").hasRole("ADMIN")
                 // Operators' tools and creators' data: not for CLIENT users (the services refuse them too).
                 .pathMatchers(HttpMethod.GET, "/api/alerting/deliveries/**", "/api/alerting/silences/**",
-                        "/api/reporting/organic/**")
+                        "/api/alerting/config", "/api/alerting/config/**", "/api/reporting/organic/**")
                 .hasAnyRole("ADMIN", "OPERATOR", "ONCALL", "AUDITOR")
                 .pathMatchers("/api/auth/connections/*/start", "/api/auth/admin/**", "/api/auth/privacy/**").hasRole("ADMIN")
                 .pathMatchers(HttpMethod.DELETE, "/api/auth/**").hasRole("ADMIN")

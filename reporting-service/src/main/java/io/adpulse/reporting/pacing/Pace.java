@@ -1,6 +1,7 @@
 package io.adpulse.reporting.pacing;
 
 import io.adpulse.reporting.kpi.Rounding;
+import io.adpulse.pacing.IntradayCurve;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
@@ -11,10 +12,12 @@ import java.time.ZonedDateTime;
 
 /**
  * Pacing arithmetic, free of I/O. A budget is paced over its current period: the advertiser's local day for a daily
- * budget ({@code BUDGET_MODE_DAY}), the delivery schedule for a lifetime budget ({@code BUDGET_MODE_TOTAL}). Spend
- * is expected to accrue linearly over the period: expected by now = budget × elapsed share of the period (the share
- * of real time, so a 23- or 25-hour day at a daylight-saving change is paced over its true length); the projection
- * to the end of the period extrapolates the spend so far at the same rate (spent / elapsed share).
+ * budget ({@code BUDGET_MODE_DAY}), the delivery schedule for a lifetime budget ({@code BUDGET_MODE_TOTAL}). The
+ * share of the budget expected by now is, for a daily budget, the share of a day's spend the account has usually spent
+ * by this local time ({@link IntradayCurve}, learned from its own hourly spend, the same curve alerting-service's
+ * {@code daily-budget-pacing} rule uses), else the elapsed share of the period (real time, so a 23- or 25-hour day at
+ * a daylight-saving change is paced over its true length). Expected by now = budget × that share; the projection to
+ * the end of the period extrapolates the spend so far the same way (spent / share).
  *
  * <p>Status: {@code OVERSPENT} when the spend so far exceeds the budget; otherwise {@code OVER} or {@code UNDER}
  * when the projection is beyond the budget by more than the tolerance either way, else {@code ON_TRACK}. A
@@ -67,8 +70,11 @@ final class Pace {
         }
     }
 
-    /** Expected spend by now, projection to the end and status, unrounded. */
-    record Result(BigDecimal elapsed, BigDecimal expected, BigDecimal projected, Status status) {
+    /**
+     * Expected spend by now, projection to the end and status, unrounded; {@code curveDays} is the number of days the
+     * learned curve behind {@code expected} was learned from, 0 when spend is expected linearly.
+     */
+    record Result(BigDecimal elapsed, BigDecimal expected, BigDecimal projected, Status status, int curveDays) {
 
         /** The elapsed share rounded for display. */
         BigDecimal elapsedShown() {
@@ -78,8 +84,17 @@ final class Pace {
 
     static Result of(String mode, Period period, Instant now, BigDecimal budget, BigDecimal spent,
             BigDecimal tolerance) {
+        return of(mode, period, now, budget, spent, tolerance, IntradayCurve.linear());
+    }
+
+    /** As {@link #of(String, Period, Instant, BigDecimal, BigDecimal, BigDecimal)}, a daily budget on {@code curve}. */
+    static Result of(String mode, Period period, Instant now, BigDecimal budget, BigDecimal spent,
+            BigDecimal tolerance, IntradayCurve curve) {
         BigDecimal elapsed = period.elapsed(now);
-        BigDecimal expected = elapsed == null ? null : budget.multiply(elapsed);
+        boolean onCurve = DAILY.equals(mode) && curve.learned() && elapsed != null;
+        BigDecimal share = onCurve ? curve.fractionAt(now.atZone(period.start().getZone()).toLocalTime(), elapsed)
+                : elapsed;
+        BigDecimal expected = share == null ? null : budget.multiply(share);
         boolean notStarted = LIFETIME.equals(mode) && period.start() != null
                 && now.isBefore(period.start().toInstant());
         boolean ended = LIFETIME.equals(mode) && period.end() != null && !now.isBefore(period.end().toInstant());
@@ -87,12 +102,12 @@ final class Pace {
         if (spent != null) {
             if (ended) {
                 projected = spent;
-            } else if (elapsed != null && elapsed.signum() > 0) {
-                projected = spent.divide(elapsed, MathContext.DECIMAL128);
+            } else if (share != null && share.signum() > 0) {
+                projected = spent.divide(share, MathContext.DECIMAL128);
             }
         }
         return new Result(elapsed, expected, projected, status(mode, period, notStarted, ended, budget, spent,
-                projected, tolerance));
+                projected, tolerance), onCurve ? curve.days() : 0);
     }
 
     private static Status status(String mode, Period period, boolean notStarted, boolean ended, BigDecimal budget,

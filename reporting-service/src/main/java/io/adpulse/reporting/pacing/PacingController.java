@@ -26,7 +26,7 @@ class PacingController {
     private static final List<String> CSV_HEADER = List.of("advertiserId", "advertiserName", "timeZone", "level",
             "entityId", "campaignId", "entityName", "entityStatus", "budgetMode", "budget", "currency", "periodStart",
             "periodEnd", "now", "elapsed", "spentSoFar", "spendDays", "spendCurrency", "expectedByNow",
-            "projectedSpend", "status");
+            "projectedSpend", "status", "expectedBasis", "curveDays");
 
     private final Pacing pacing;
     private final Selections selections;
@@ -61,7 +61,8 @@ class PacingController {
                             r.timeZone(), r.level(), r.entityId(), r.campaignId(), r.entityName(), r.entityStatus(),
                             r.budgetMode(), r.budget(), r.currency(), r.periodStart(), r.periodEnd(), r.now(),
                             r.elapsed(), r.spentSoFar(), String.valueOf(r.spendDays()), r.spendCurrency(),
-                            r.expectedByNow(), r.projectedSpend(), r.status())));
+                            r.expectedByNow(), r.projectedSpend(), r.status(), r.expectedBasis(),
+                            r.curveDays() == null ? null : String.valueOf(r.curveDays()))));
         });
     }
 

@@ -1,5 +1,6 @@
 package io.adpulse.reporting.pacing;
 
+import io.adpulse.pacing.IntradayCurve;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -50,6 +51,15 @@ class PacingRepository {
               and stat_date between :fromDate and :toDate
             """;
 
+    /** Hourly spend of all of an advertiser's campaigns, as the alerting rule learns its curve from. */
+    private static final String HOURLY_SPEND = """
+            select stat_date, stat_hour, sum(spend) as spend
+            from hourly_metric
+            where advertiser_id = :advertiserId and level = 'CAMPAIGN' and stat_date between :fromDate and :toDate
+              and spend is not null
+            group by stat_date, stat_hour
+            """;
+
     private final DatabaseClient db;
 
     PacingRepository(DatabaseClient db) {
@@ -87,6 +97,18 @@ class PacingRepository {
                             currency == null ? null : currency.strip(), row.get("currencies", Long.class) > 1);
                 })
                 .one();
+    }
+
+    /** The advertiser's hourly campaign spend on the local dates from {@code from} to {@code to}. */
+    Mono<List<IntradayCurve.HourSpend>> hourlySpend(String advertiserId, LocalDate from, LocalDate to) {
+        return db.sql(HOURLY_SPEND)
+                .bind("advertiserId", advertiserId)
+                .bind("fromDate", from)
+                .bind("toDate", to)
+                .map(row -> new IntradayCurve.HourSpend(row.get("stat_date", LocalDate.class),
+                        row.get("stat_hour", Short.class), row.get("spend", BigDecimal.class)))
+                .all()
+                .collectList();
     }
 
     private static Budget budget(Readable row) {

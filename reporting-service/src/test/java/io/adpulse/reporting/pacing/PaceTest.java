@@ -2,10 +2,13 @@ package io.adpulse.reporting.pacing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.adpulse.pacing.IntradayCurve;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PaceTest {
@@ -117,5 +120,35 @@ class PaceTest {
         Pace.Period none = Pace.Period.of(Pace.LIFETIME, NY, now, null, null);
         assertThat(Pace.of(Pace.LIFETIME, none, now, new BigDecimal("100"), null, TOLERANCE).status())
                 .isEqualTo(Pace.Status.NO_SCHEDULE);
+    }
+
+    @Test
+    void aDailyBudgetOnALearnedCurveExpectsWhatTheAccountUsuallySpentByNow() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        List<IntradayCurve.HourSpend> evenings = new ArrayList<>();
+        for (int day = 1; day <= 7; day++) {
+            evenings.add(new IntradayCurve.HourSpend(LocalDate.parse("2025-06-09")
+                    .minusDays(day), 20, new BigDecimal("80")));
+        }
+        IntradayCurve curve = IntradayCurve.learn(evenings,
+                IntradayCurve.Settings.defaults());
+        Instant noon = Instant.parse("2025-06-09T16:00:00Z");
+        Instant half = Instant.parse("2025-06-10T00:30:00Z");
+        Pace.Period today = Pace.Period.of(Pace.DAILY, newYork, noon, null, null);
+
+        Pace.Result early = Pace.of(Pace.DAILY, today, noon, new BigDecimal("100"), new BigDecimal("10"), TOLERANCE,
+                curve);
+        Pace.Result evening = Pace.of(Pace.DAILY, today, half, new BigDecimal("100"), new BigDecimal("40"), TOLERANCE,
+                curve);
+
+        assertThat(early.expected()).isEqualByComparingTo("0");
+        assertThat(early.projected()).as("nothing is usually spent by noon: no rate to project").isNull();
+        assertThat(early.status()).isEqualTo(Pace.Status.OVER);
+        assertThat(early.curveDays()).isEqualTo(7);
+        assertThat(evening.expected()).isEqualByComparingTo("50");
+        assertThat(evening.projected()).isEqualByComparingTo("80");
+        assertThat(evening.status()).isEqualTo(Pace.Status.UNDER);
+        assertThat(Pace.of(Pace.LIFETIME, today, noon, new BigDecimal("100"), new BigDecimal("10"), TOLERANCE, curve)
+                .curveDays()).as("lifetime budgets stay linear").isZero();
     }
 }

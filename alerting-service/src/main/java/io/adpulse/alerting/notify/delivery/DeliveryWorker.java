@@ -3,6 +3,7 @@ package io.adpulse.alerting.notify.delivery;
 import io.adpulse.alerting.config.AlertingProperties;
 import io.adpulse.alerting.config.ReceiverSettings;
 import io.adpulse.alerting.notify.routing.Receivers;
+import io.adpulse.alerting.notify.routing.Routing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -44,7 +45,7 @@ public class DeliveryWorker {
     static final String METRIC = "adpulse.alerting.deliveries";
 
     private final DeliveryStore store;
-    private final Receivers receivers;
+    private final Routing routing;
     private final WebClient http;
     private final MeterRegistry metrics;
     private final AlertingProperties.Notifications settings;
@@ -52,18 +53,18 @@ public class DeliveryWorker {
     private final DeliveryFailingRule failing;
     private final SmtpSender mail;
 
-    DeliveryWorker(DeliveryStore store, Receivers receivers, MeterRegistry metrics, AlertingProperties properties,
+    DeliveryWorker(DeliveryStore store, Routing routing, MeterRegistry metrics, AlertingProperties properties,
             JsonMapper json, DeliveryFailingRule failing, SmtpSender mail) {
         this.store = store;
         this.mail = mail;
         this.failing = failing;
         this.json = json;
-        this.receivers = receivers;
+        this.routing = routing;
         this.metrics = metrics;
         this.settings = properties.notifications();
         this.http = WebClient.builder().build();
         // Every receiver's series exist from the start at zero, so delivery-failure alerts and dashboards see them.
-        for (String receiver : receivers.names()) {
+        for (String receiver : routing.now().receivers().names()) {
             for (String outcome : List.of("delivered", "retrying", "failed")) {
                 counter(receiver, outcome);
             }
@@ -74,11 +75,11 @@ public class DeliveryWorker {
     public Mono<Void> deliverDue(Instant now) {
         Instant leaseUntil = now.plus(settings.timeout()).plusSeconds(30);
         return store.claimDue(now, leaseUntil, settings.batchSize())
-                .concatMap(delivery -> attempt(delivery, now))
+                .concatMap(delivery -> routing.current().flatMap(current -> attempt(current.receivers(), delivery, now)))
                 .then();
     }
 
-    private Mono<Void> attempt(Delivery delivery, Instant now) {
+    private Mono<Void> attempt(Receivers receivers, Delivery delivery, Instant now) {
         Optional<Mono<Void>> send = receivers.get(delivery.receiver()).flatMap(r -> send(r, delivery, now));
         if (send.isEmpty()) {
             return failed(delivery, now, "receiver " + delivery.receiver() + " has no " + delivery.integration() + " #"

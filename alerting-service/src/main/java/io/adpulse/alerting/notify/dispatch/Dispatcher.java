@@ -10,6 +10,7 @@ import io.adpulse.alerting.notify.delivery.Delivery;
 import io.adpulse.alerting.notify.delivery.DeliveryStore;
 import io.adpulse.alerting.notify.routing.Receivers;
 import io.adpulse.alerting.notify.routing.RouteNode;
+import io.adpulse.alerting.notify.routing.Routing;
 import io.adpulse.alerting.notify.routing.RoutingTree;
 import io.adpulse.alerting.silence.domain.Silences;
 import java.time.Instant;
@@ -51,8 +52,7 @@ public class Dispatcher {
     private final AlertRepository alerts;
     private final NotificationStore groups;
     private final DeliveryStore deliveries;
-    private final RoutingTree tree;
-    private final Receivers receivers;
+    private final Routing routing;
     private final NotificationPayloads payloads;
     private final JsonMapper json;
     private final TransactionalOperator transactions;
@@ -60,14 +60,13 @@ public class Dispatcher {
     private final Inhibits inhibits;
     private final int batchSize;
 
-    Dispatcher(AlertRepository alerts, NotificationStore groups, DeliveryStore deliveries, RoutingTree tree,
-            Receivers receivers, JsonMapper json, TransactionalOperator transactions, Silences silences,
+    Dispatcher(AlertRepository alerts, NotificationStore groups, DeliveryStore deliveries, Routing routing,
+            JsonMapper json, TransactionalOperator transactions, Silences silences,
             Inhibits inhibits, AlertingProperties properties) {
         this.alerts = alerts;
         this.groups = groups;
         this.deliveries = deliveries;
-        this.tree = tree;
-        this.receivers = receivers;
+        this.routing = routing;
         this.payloads = new NotificationPayloads(properties.notifications().externalUrl());
         this.json = json;
         this.transactions = transactions;
@@ -79,25 +78,26 @@ public class Dispatcher {
     /** One pass at {@code now}: routes every new episode, then flushes every group due by {@code now}. */
     public Mono<Void> dispatch(Instant now) {
         return transactions.transactional(groups.tryLockDispatch().flatMap(locked -> locked
-                        ? routeAll(now).then(flushDue(now))
+                        ? routing.current().flatMap(current -> routeAll(current, now).then(flushDue(current, now)))
                         : Mono.empty()))
                 .then();
     }
 
-    private Mono<Void> routeAll(Instant now) {
-        return routeBatch(now).expand(routed -> routed == batchSize ? routeBatch(now) : Mono.empty()).then();
+    private Mono<Void> routeAll(Routing.Compiled current, Instant now) {
+        return routeBatch(current, now).expand(routed -> routed == batchSize ? routeBatch(current, now) : Mono.empty())
+                .then();
     }
 
-    private Mono<Integer> routeBatch(Instant now) {
+    private Mono<Integer> routeBatch(Routing.Compiled current, Instant now) {
         // The batch is read to the end before routing it: the pass runs on one connection, and a query issued while
         // a result is still being read waits behind it, so routing from inside the read would never finish.
         return alerts.unrouted(batchSize).collectList()
                 .flatMapMany(Flux::fromIterable)
-                .concatMap(alert -> route(alert, now).then(alerts.markRouted(alert.id())).thenReturn(1))
+                .concatMap(alert -> route(current.tree(), alert, now).then(alerts.markRouted(alert.id())).thenReturn(1))
                 .reduce(0, Integer::sum);
     }
 
-    private Mono<Void> route(Alert alert, Instant now) {
+    private Mono<Void> route(RoutingTree tree, Alert alert, Instant now) {
         Map<String, String> labels = alert.matchLabels();
         return Flux.fromIterable(tree.route(labels))
                 .concatMap(node -> {
@@ -109,18 +109,19 @@ public class Dispatcher {
                 .then();
     }
 
-    private Mono<Void> flushDue(Instant now) {
+    private Mono<Void> flushDue(Routing.Compiled current, Instant now) {
         return Mono.zip(silences.mutedAt(now), inhibits.at(now)).flatMap(mutes -> {
             Predicate<Alert> muted = alert -> mutes.getT1().test(alert.matchLabels())
                     || !mutes.getT2().apply(alert).isEmpty();
             return groups.due(now, Integer.MAX_VALUE).collectList() // read fully first, as in routeBatch
                     .flatMapMany(Flux::fromIterable)
-                    .concatMap(group -> flush(group, muted, now))
+                    .concatMap(group -> flush(current, group, muted, now))
                     .then();
         });
     }
 
-    private Mono<Void> flush(NotificationGroup group, Predicate<Alert> muted, Instant now) {
+    private Mono<Void> flush(Routing.Compiled current, NotificationGroup group, Predicate<Alert> muted, Instant now) {
+        RoutingTree tree = current.tree();
         RouteNode node = tree.node(group.route()).orElse(tree.root());
         return groups.members(group.id()).collectMap(Member::alertId, Member::notifiedState)
                 .flatMap(told -> alerts.findByIds(told.keySet()).collectList().flatMap(members -> {
@@ -148,7 +149,7 @@ public class Dispatcher {
                     boolean notify = changed || repeat;
                     List<Alert> included = new ArrayList<>(firing);
                     included.addAll(resolvedToTell);
-                    Mono<Void> send = notify ? notify(node, group, included, now) : Mono.empty();
+                    Mono<Void> send = notify ? notify(current.receivers(), node, group, included, now) : Mono.empty();
                     List<Long> leaving = new ArrayList<>(forgotten);
                     if (notify) {
                         resolvedToTell.forEach(a -> leaving.add(a.id()));
@@ -161,7 +162,8 @@ public class Dispatcher {
                 }));
     }
 
-    private Mono<Void> notify(RouteNode node, NotificationGroup group, List<Alert> members, Instant now) {
+    private Mono<Void> notify(Receivers receivers, RouteNode node, NotificationGroup group, List<Alert> members,
+            Instant now) {
         ReceiverSettings receiver = receivers.get(node.receiver()).orElseThrow();
         Notification notification = new Notification(receiver.name(), group.groupKey(), group.groupLabels(), members);
         List<String> fingerprints = members.stream().map(Alert::fingerprint).toList();

@@ -1,5 +1,6 @@
 package io.adpulse.alerting.notify.routing;
 
+import io.adpulse.alerting.config.InvalidSettingException;
 import io.adpulse.alerting.config.ReceiverSettings;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -24,13 +25,17 @@ public final class Receivers {
     }
 
     public static Receivers of(List<ReceiverSettings> receivers) {
+        return of(receivers, "adpulse.alerting.receivers");
+    }
+
+    /** Checks the receivers listed at {@code prefix} ({@code receivers} in the settings API). */
+    public static Receivers of(List<ReceiverSettings> receivers, String prefix) {
         Map<String, ReceiverSettings> byName = new LinkedHashMap<>();
         for (int i = 0; i < receivers.size(); i++) {
             ReceiverSettings receiver = receivers.get(i);
-            String path = "adpulse.alerting.receivers[" + i + "]";
+            String path = prefix + "[" + i + "]";
             if (byName.put(receiver.name(), receiver) != null) {
-                throw new IllegalArgumentException("invalid receivers at " + path + ".name: the name '" + receiver.name()
-                        + "' is used twice");
+                throw invalid(path + ".name", "the name '" + receiver.name() + "' is used twice");
             }
             for (int w = 0; w < receiver.webhooks().size(); w++) {
                 requireHttp(receiver.webhooks().get(w).url(), path + ".webhooks[" + w + "].url");
@@ -44,8 +49,7 @@ public final class Receivers {
                 requireAddresses(email.from(), path + ".email[" + e + "].from");
                 if (email.password() != null && !email.password().isEmpty()
                         && (email.username() == null || email.username().isBlank())) {
-                    throw new IllegalArgumentException("invalid receivers at " + path + ".email[" + e
-                            + "].username: a password is set, so a username is needed");
+                    throw invalid(path + ".email[" + e + "].username", "a password is set, so a username is needed");
                 }
             }
             for (int p = 0; p < receiver.pagerduty().size(); p++) {
@@ -69,18 +73,24 @@ public final class Receivers {
     private static void requireAddresses(String addresses, String path) {
         try {
             if (InternetAddress.parse(addresses, true).length == 0) {
-                throw new IllegalArgumentException("invalid receivers at " + path + ": no e-mail address");
+                throw invalid(path, "no e-mail address");
             }
         } catch (AddressException e) {
-            throw new IllegalArgumentException("invalid receivers at " + path + ": '" + addresses
-                    + "' is not a comma-separated list of e-mail addresses");
+            throw invalid(path, "'" + addresses + "' is not a comma-separated list of e-mail addresses");
         }
     }
 
+    private static InvalidSettingException invalid(String path, String reason) {
+        return new InvalidSettingException(path, reason, "invalid receivers at " + path + ": " + reason);
+    }
+
     private static void requireHttp(URI url, String path) {
+        if (url == null) {
+            throw invalid(path, "a URL is required");
+        }
         if (!url.isAbsolute() || url.getHost() == null
                 || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
-            throw new IllegalArgumentException("invalid receivers at " + path + ": must be an absolute http or https URL");
+            throw invalid(path, "must be an absolute http or https URL");
         }
     }
 }

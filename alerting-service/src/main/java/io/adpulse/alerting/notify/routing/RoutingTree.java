@@ -1,6 +1,7 @@
 package io.adpulse.alerting.notify.routing;
 
 import io.adpulse.alerting.alert.domain.LabelMatcher;
+import io.adpulse.alerting.config.InvalidSettingException;
 import io.adpulse.alerting.config.RouteSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,18 +35,26 @@ public final class RoutingTree {
     }
 
     public static RoutingTree of(RouteSettings settings, Set<String> receivers) {
+        return of(settings, receivers, PREFIX);
+    }
+
+    /** Compiles the tree whose root is at {@code prefix} ({@code routes} in the settings API). */
+    public static RoutingTree of(RouteSettings settings, Set<String> receivers, String prefix) {
+        if (settings == null) {
+            throw invalid(prefix, "the routing tree needs a root route");
+        }
         if (settings.receiver() == null || settings.receiver().isBlank()) {
-            throw invalid(PREFIX + ".receiver", "the root route must name a receiver");
+            throw invalid(prefix + ".receiver", "the root route must name a receiver");
         }
         if (!settings.matchers().isEmpty()) {
-            throw invalid(PREFIX + ".matchers", "the root route takes every alert and cannot have matchers");
+            throw invalid(prefix + ".matchers", "the root route takes every alert and cannot have matchers");
         }
         if (settings.continueMatching()) {
-            throw invalid(PREFIX + ".continue", "the root route has no siblings to continue to");
+            throw invalid(prefix + ".continue", "the root route has no siblings to continue to");
         }
         RouteNode defaults = new RouteNode("root", List.of(), settings.receiver(), new GroupBy(false, DEFAULT_GROUP_BY),
                 DEFAULT_GROUP_WAIT, DEFAULT_GROUP_INTERVAL, DEFAULT_REPEAT_INTERVAL, false, List.of());
-        return new RoutingTree(compile(settings, "root", PREFIX, defaults, receivers));
+        return new RoutingTree(compile(settings, "root", prefix, defaults, receivers));
     }
 
     /** The nodes that take an alert with these (match) labels; never empty, the root takes what nobody else does. */
@@ -119,6 +128,7 @@ public final class RoutingTree {
     }
 
     private static IllegalArgumentException invalid(String property, String reason) {
-        return new IllegalArgumentException("invalid routing configuration at " + property + ": " + reason);
+        return new InvalidSettingException(property, reason, "invalid routing configuration at " + property + ": "
+                + reason);
     }
 }

@@ -1,5 +1,6 @@
 package io.adpulse.alerting.pacing.domain;
 
+import io.adpulse.pacing.IntradayCurve;
 import io.adpulse.alerting.alert.domain.AlertCandidate;
 import io.adpulse.alerting.alert.domain.Evaluation;
 import io.adpulse.alerting.alert.domain.Fingerprint;
@@ -92,7 +93,7 @@ public final class DailyBudgetPacingRule {
                     + campaign.budgetCurrency() + "; pacing is not judged"));
         }
         PacingAssessment assessment = PacingAssessment.assess(campaign.budget(), spendToday.amount(),
-                curve.fractionAt(day), settings);
+                curve.fractionAt(day.localTime().toLocalTime(), day.fraction()), settings);
         String status = status(campaign, day, assessment) + curve.describe();
         List<AlertCandidate> active = assessment.condition()
                 .map(condition -> candidate(campaign, day, assessment, condition, status))

@@ -1,5 +1,6 @@
 package io.adpulse.alerting.pacing.domain;
 
+import io.adpulse.pacing.IntradayCurve;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Optional;

@@ -7,9 +7,12 @@ import io.adpulse.alerting.pacing.domain.BudgetLevel;
 import io.adpulse.alerting.pacing.domain.CampaignKey;
 import io.adpulse.alerting.pacing.domain.CpaAboveTargetRule;
 import io.adpulse.alerting.pacing.domain.HourlyDelivery;
-import io.adpulse.alerting.pacing.domain.IntradayCurve;
+import io.adpulse.pacing.IntradayCurve;
 import io.adpulse.alerting.pacing.domain.SpendAnomalyRule;
 import io.adpulse.alerting.pacing.domain.StoppedDeliveringRule;
+import io.adpulse.alerting.config.AlertingProperties;
+import io.adpulse.alerting.config.LiveSettings;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -44,27 +47,29 @@ class PacingEvaluator {
     private static final Logger log = LoggerFactory.getLogger(PacingEvaluator.class);
 
     private final PacingStore store;
-    private final DailyBudgetPacingRule rule;
-    private final RoasBelowTargetRule roas;
-    private final CpaAboveTargetRule cpa;
-    private final LifetimeBudgetPacingRule lifetime;
-    private final SpendAnomalyRule anomaly;
     private final StoppedDeliveringRule stopped;
     private final AlertLifecycle lifecycle;
     private final IntradayCurve.Settings curveSettings;
+    private final LiveSettings live;
+    private final Duration anomalyMaxAge;
 
-    PacingEvaluator(PacingStore store, DailyBudgetPacingRule rule, RoasBelowTargetRule roas, CpaAboveTargetRule cpa,
-            LifetimeBudgetPacingRule lifetime, SpendAnomalyRule anomaly, StoppedDeliveringRule stopped,
-            AlertLifecycle lifecycle, IntradayCurve.Settings curveSettings) {
+    PacingEvaluator(PacingStore store, StoppedDeliveringRule stopped, AlertLifecycle lifecycle,
+            IntradayCurve.Settings curveSettings, LiveSettings live, AlertingProperties properties) {
         this.curveSettings = curveSettings;
         this.store = store;
-        this.rule = rule;
-        this.roas = roas;
-        this.cpa = cpa;
-        this.lifetime = lifetime;
-        this.anomaly = anomaly;
         this.stopped = stopped;
         this.lifecycle = lifecycle;
+        this.live = live;
+        this.anomalyMaxAge = properties.anomaly().maxAge();
+    }
+
+    /**
+     * The thresholds and targets in effect for a campaign of an advertiser ({@code campaignId} null for the
+     * advertiser's), read anew for each evaluation so that an edit takes effect without a restart.
+     */
+    private Mono<CampaignRules> rules(String advertiserId, String campaignId) {
+        return live.current().map(snapshot -> new CampaignRules(snapshot.settings(), advertiserId, campaignId,
+                anomalyMaxAge));
     }
 
     /**
@@ -79,14 +84,15 @@ class PacingEvaluator {
 
     /** The rules on hourly reports: spend anomaly and stopped delivery, each in its own locked transaction. */
     Mono<Void> evaluateHourlyRules(CampaignKey key, Instant now) {
-        Mono<Evaluation> anomalous = store.findCampaign(key)
-                .flatMap(campaign -> latestCompleteHour(campaign)
-                        .flatMap(hour -> hour.map(latest -> store.sameHourSpend(key, latest.hour(),
-                                                latest.localDate().minusDays(anomaly.settings().historyDays()),
-                                                latest.localDate().minusDays(1))
-                                        .map(history -> anomaly.evaluate(campaign, latest, history, now)))
-                                .orElseGet(() -> Mono.just(anomaly.evaluate(campaign, null, List.of(), now)))))
-                .switchIfEmpty(Mono.fromSupplier(() -> anomaly.forgotten(key)));
+        Mono<Evaluation> anomalous = rules(key.advertiserId(), key.campaignId()).map(CampaignRules::anomaly)
+                .flatMap(anomaly -> store.findCampaign(key)
+                        .flatMap(campaign -> latestCompleteHour(campaign)
+                                .flatMap(hour -> hour.map(latest -> store.sameHourSpend(key, latest.hour(),
+                                                        latest.localDate().minusDays(anomaly.settings().historyDays()),
+                                                        latest.localDate().minusDays(1))
+                                                .map(history -> anomaly.evaluate(campaign, latest, history, now)))
+                                        .orElseGet(() -> Mono.just(anomaly.evaluate(campaign, null, List.of(), now)))))
+                        .switchIfEmpty(Mono.fromSupplier(() -> anomaly.forgotten(key))));
         Mono<Evaluation> delivering = store.findCampaign(key)
                 .flatMap(campaign -> store.lastDelivered(key)
                         .flatMap(hour -> Mono.zip(
@@ -129,13 +135,18 @@ class PacingEvaluator {
     }
 
     private Mono<Void> evaluateLifetime(BudgetKey key, Instant now) {
+        String campaignOfKey = key.level() == BudgetLevel.CAMPAIGN ? key.entityId() : null;
         Mono<Evaluation> evaluation = store.findLifetimeBudget(key)
-                .flatMap(budget -> lifetimeSpend(budget).map(spend -> lifetime.evaluate(budget, spend.orElse(null), now)))
-                .switchIfEmpty(Mono.fromSupplier(() -> lifetime.forgotten(key)));
+                .flatMap(budget -> rules(key.advertiserId(), campaignOfKey == null ? budget.campaignId() : campaignOfKey)
+                        .map(CampaignRules::lifetime)
+                        .flatMap(lifetime -> lifetimeSpend(lifetime, budget)
+                                .map(spend -> lifetime.evaluate(budget, spend.orElse(null), now))))
+                .switchIfEmpty(Mono.defer(() -> rules(key.advertiserId(), campaignOfKey)
+                        .map(rules -> rules.lifetime().forgotten(key))));
         return lifecycle.evaluate(LifetimeBudgetPacingRule.NAME, LifetimeBudgetPacingRule.scope(key), evaluation, now);
     }
 
-    private Mono<Optional<LifetimeSpend>> lifetimeSpend(LifetimeBudget budget) {
+    private Mono<Optional<LifetimeSpend>> lifetimeSpend(LifetimeBudgetPacingRule lifetime, LifetimeBudget budget) {
         return lifetime.flightDates(budget)
                 .map(dates -> store.lifetimeSpend(budget.key(), dates.first(), dates.last())
                         .map(Optional::of)
@@ -144,19 +155,24 @@ class PacingEvaluator {
     }
 
     private Mono<Void> evaluateDailyRules(CampaignKey key, Instant now) {
-        Mono<Evaluation> pacing = store.findCampaign(key)
-                .flatMap(campaign -> spendToday(campaign, now)
-                        .flatMap(spend -> curve(campaign, now)
+        Mono<CampaignRules> rules = rules(key.advertiserId(), key.campaignId());
+        Mono<Evaluation> pacing = rules.map(CampaignRules::daily).flatMap(rule -> store.findCampaign(key)
+                .flatMap(campaign -> spendToday(rule, campaign, now)
+                        .flatMap(spend -> curve(rule, campaign, now)
                                 .map(curve -> rule.evaluate(campaign, spend.orElse(null), curve, now))))
-                .switchIfEmpty(Mono.fromSupplier(() -> rule.forgotten(key)));
-        Mono<Evaluation> returns = store.findCampaign(key)
+                .switchIfEmpty(Mono.fromSupplier(() -> rule.forgotten(key))));
+        Mono<Evaluation> returns = rules.map(CampaignRules::roas).flatMap(roas -> store.findCampaign(key)
                 .flatMap(campaign -> spendOn(campaign, roas.localDate(campaign, now))
                         .map(spend -> roas.evaluate(campaign, spend.orElse(null), now)))
-                .switchIfEmpty(Mono.fromSupplier(() -> roas.forgotten(key)));
-        Mono<Evaluation> costs = store.findCampaign(key)
-                .flatMap(campaign -> spendOn(campaign, roas.localDate(campaign, now))
-                        .map(spend -> cpa.evaluate(campaign, spend.orElse(null), now)))
-                .switchIfEmpty(Mono.fromSupplier(() -> cpa.forgotten(key)));
+                .switchIfEmpty(Mono.fromSupplier(() -> roas.forgotten(key))));
+        Mono<Evaluation> costs = rules.flatMap(r -> {
+            RoasBelowTargetRule roas = r.roas();
+            CpaAboveTargetRule cpa = r.cpa();
+            return store.findCampaign(key)
+                    .flatMap(campaign -> spendOn(campaign, roas.localDate(campaign, now))
+                            .map(spend -> cpa.evaluate(campaign, spend.orElse(null), now)))
+                    .switchIfEmpty(Mono.fromSupplier(() -> cpa.forgotten(key)));
+        });
         return lifecycle.evaluate(DailyBudgetPacingRule.NAME, DailyBudgetPacingRule.scope(key), pacing, now)
                 .then(Mono.defer(() -> lifecycle.evaluate(RoasBelowTargetRule.NAME, RoasBelowTargetRule.scope(key),
                         returns, now)))
@@ -248,7 +264,7 @@ class PacingEvaluator {
      * The advertiser's intraday curve, learned from its hourly spend on the complete local days before the campaign's
      * current one (linear when there is not enough of it or the campaign is not paced).
      */
-    private Mono<IntradayCurve> curve(PacedCampaign campaign, Instant now) {
+    private Mono<IntradayCurve> curve(DailyBudgetPacingRule rule, PacedCampaign campaign, Instant now) {
         return rule.localDay(campaign, now)
                 .map(day -> store.hourlySpend(campaign.advertiserId(),
                                 day.localDate().minusDays(curveSettings.historyDays()), day.localDate().minusDays(1))
@@ -256,7 +272,7 @@ class PacingEvaluator {
                 .orElseGet(() -> Mono.just(IntradayCurve.linear()));
     }
 
-    private Mono<Optional<DailySpend>> spendToday(PacedCampaign campaign, Instant now) {
+    private Mono<Optional<DailySpend>> spendToday(DailyBudgetPacingRule rule, PacedCampaign campaign, Instant now) {
         return rule.localDay(campaign, now)
                 .map(day -> store.findSpend(new CampaignKey(campaign.advertiserId(), campaign.campaignId()),
                                 day.localDate())

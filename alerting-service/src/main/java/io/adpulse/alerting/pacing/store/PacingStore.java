@@ -5,7 +5,7 @@ import io.adpulse.alerting.pacing.domain.BudgetLevel;
 import io.adpulse.alerting.pacing.domain.CampaignKey;
 import io.adpulse.alerting.pacing.domain.DailySpend;
 import io.adpulse.alerting.pacing.domain.HourlyDelivery;
-import io.adpulse.alerting.pacing.domain.IntradayCurve;
+import io.adpulse.pacing.IntradayCurve;
 import io.adpulse.alerting.pacing.domain.LifetimeBudget;
 import io.adpulse.alerting.pacing.domain.LifetimeSpend;
 import io.adpulse.alerting.pacing.domain.PacedCampaign;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adpulse.alerting.config.AlertingProperties;
 import io.adpulse.alerting.notify.routing.Receivers;
+import io.adpulse.alerting.notify.routing.Routing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -26,7 +27,7 @@ class DeliveryWorkerTest {
 
     @Test
     void doublesTheDelayAfterEachFailureUpToTheMaximum() {
-        DeliveryWorker worker = new DeliveryWorker(null, Receivers.of(List.of()),
+        DeliveryWorker worker = new DeliveryWorker(null, Routing.fixed(Receivers.of(List.of()), null),
                 new SimpleMeterRegistry(), properties(), null, null, null);
 
         assertThat(worker.backoff(1)).isEqualTo(Duration.ofSeconds(10));

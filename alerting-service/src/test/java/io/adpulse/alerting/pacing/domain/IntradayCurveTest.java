@@ -3,6 +3,8 @@ package io.adpulse.alerting.pacing.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.adpulse.pacing.IntradayCurve;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,8 +28,8 @@ class IntradayCurveTest {
         assertThat(curve.learned()).isFalse();
         assertThat(curve.describe()).isEmpty();
         DayProgress nine = DayProgress.at(local(TODAY, "09:00"), LA);
-        assertThat(curve.fractionAt(nine)).isEqualByComparingTo(nine.fraction());
-        assertThat(curve.fractionAt(nine)).isEqualByComparingTo("0.375");
+        assertThat(at(curve, nine)).isEqualByComparingTo(nine.fraction());
+        assertThat(at(curve, nine)).isEqualByComparingTo("0.375");
     }
 
     @Test
@@ -36,12 +38,12 @@ class IntradayCurveTest {
 
         assertThat(curve.learned()).isTrue();
         assertThat(curve.days()).isEqualTo(7);
-        assertThat(curve.fractionAt(DayProgress.at(local(TODAY, "09:00"), LA))).isEqualByComparingTo("0");
-        assertThat(curve.fractionAt(DayProgress.at(local(TODAY, "18:00"), LA))).isCloseTo(new BigDecimal("0.5"), TINY);
+        assertThat(at(curve, DayProgress.at(local(TODAY, "09:00"), LA))).isEqualByComparingTo("0");
+        assertThat(at(curve, DayProgress.at(local(TODAY, "18:00"), LA))).isCloseTo(new BigDecimal("0.5"), TINY);
         // half of the 18:00 hour's twelfth
-        assertThat(curve.fractionAt(DayProgress.at(local(TODAY, "18:30"), LA)))
+        assertThat(at(curve, DayProgress.at(local(TODAY, "18:30"), LA)))
                 .isCloseTo(new BigDecimal("0.5416666667"), Offset.offset(new BigDecimal("1e-9")));
-        assertThat(curve.fractionAt(DayProgress.at(local(TODAY, "23:59:59"), LA)))
+        assertThat(at(curve, DayProgress.at(local(TODAY, "23:59:59"), LA)))
                 .isCloseTo(BigDecimal.ONE, Offset.offset(new BigDecimal("0.0001")));
     }
 
@@ -56,7 +58,7 @@ class IntradayCurveTest {
 
         IntradayCurve curve = IntradayCurve.learn(history, SETTINGS);
 
-        assertThat(curve.fractionAt(DayProgress.at(local(TODAY, "12:00"), LA))).isCloseTo(
+        assertThat(at(curve, DayProgress.at(local(TODAY, "12:00"), LA))).isCloseTo(
                 new BigDecimal(6).divide(new BigDecimal(7), java.math.MathContext.DECIMAL64), TINY);
     }
 
@@ -72,8 +74,8 @@ class IntradayCurveTest {
         IntradayCurve curve = IntradayCurve.learn(history, SETTINGS);
         LocalDate dstDay = LocalDate.parse("2026-03-08"); // 02:00 does not exist in Los Angeles
 
-        BigDecimal before = curve.fractionAt(DayProgress.at(local(dstDay, "01:59:59"), LA));
-        BigDecimal after = curve.fractionAt(DayProgress.at(local(dstDay, "03:00"), LA));
+        BigDecimal before = at(curve, DayProgress.at(local(dstDay, "01:59:59"), LA));
+        BigDecimal after = at(curve, DayProgress.at(local(dstDay, "03:00"), LA));
 
         assertThat(before).isLessThan(new BigDecimal(2).divide(new BigDecimal(24), java.math.MathContext.DECIMAL64));
         assertThat(after).isCloseTo(new BigDecimal(3).divide(new BigDecimal(24), java.math.MathContext.DECIMAL64),
@@ -98,5 +100,10 @@ class IntradayCurveTest {
 
     private static Instant local(LocalDate date, String time) {
         return date.atTime(java.time.LocalTime.parse(time)).atZone(LA).toInstant();
+    }
+
+    /** The curve's share at {@code day}'s local time (linear: the elapsed share of the real day). */
+    private static BigDecimal at(IntradayCurve curve, DayProgress day) {
+        return curve.fractionAt(day.localTime().toLocalTime(), day.fraction());
     }
 }

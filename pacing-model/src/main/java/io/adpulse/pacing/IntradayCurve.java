@@ -1,4 +1,4 @@
-package io.adpulse.alerting.pacing.domain;
+package io.adpulse.pacing;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -13,13 +13,16 @@ import java.util.TreeMap;
  * How an account's spend usually accrues through its local day: the share of a day's spend reported by the end of
  * each local hour, learned from the account's own hourly reports of its recent complete days. Accounts rarely spend
  * evenly: a shop selling to one country spends little at night and most in the evening, so "a third of the budget by
- * 08:00" would call it behind every morning. The rule expects {@code budget × fractionAt(now)}.
+ * 08:00" would call it behind every morning. Pacing expects {@code budget × fractionAt(now)}.
  *
  * <p>A curve is learned only from enough history: at least {@code minDays} days with spend among the last
  * {@code historyDays} complete local days, every one of those days weighing the same (its hours' spend divided by its
  * total, so one big day does not dominate). Hours TikTok did not report count as no spend in them, as TikTok reports
  * no row for an hour without delivery. Without enough history the curve is {@link #linear()}: the elapsed share of
  * the real day length, which is what pacing did before it knew the account.
+ *
+ * <p>Shared by alerting-service (the {@code daily-budget-pacing} rule) and reporting-service (the dashboard's
+ * pacing panel), so that both expect the same spend by now from the same history.
  *
  * <p>Within an hour the hour's share accrues evenly. Hours are the advertiser's local clock hours, the hours TikTok
  * reports by ({@code stat_time_hour}): on a spring-forward day the skipped hour's share is reached when the clocks
@@ -106,12 +109,16 @@ public final class IntradayCurve {
         return days;
     }
 
-    /** The share of the day's spend expected by {@code day}'s local time, between 0 and 1. */
-    public BigDecimal fractionAt(DayProgress day) {
+    /**
+     * The share of the day's spend expected by the local clock time {@code localTime}, between 0 and 1;
+     * {@code linearFraction} (the elapsed share of the real local day, which knows its 23 or 25 hours) for the
+     * linear curve.
+     */
+    public BigDecimal fractionAt(LocalTime localTime, BigDecimal linearFraction) {
         if (hourShares == null) {
-            return day.fraction();
+            return linearFraction;
         }
-        LocalTime time = day.localTime().toLocalTime();
+        LocalTime time = localTime;
         BigDecimal share = BigDecimal.ZERO;
         for (int h = 0; h < time.getHour(); h++) {
             share = share.add(hourShares[h], MATH);
