@@ -104,7 +104,7 @@ class SecurityConfig {
      * Who may do what, by route. Reading dashboards and alerts is open to every signed-in role (services narrow
      * CLIENT users to their own advertisers); connecting and disconnecting TikTok accounts and key management are
      * for admins; acknowledging and silencing alerts for admins, operators and on-call staff; the audit log for
-     * admins and auditors.
+     * admins and auditors; an account's data export for admins.
      */
     private static void authorize(ServerHttpSecurity.AuthorizeExchangeSpec ex) {
         ex.pathMatchers("/login", "/logout", "/actuator/health/**", "/favicon.ico", "/assets/**").permitAll()
@@ -116,6 +116,8 @@ class SecurityConfig {
                 // TikTok posts webhooks without sign-in; ingest-service verifies their signature.
                 .pathMatchers(HttpMethod.POST, WEBHOOKS).permitAll()
                 .pathMatchers("/api/audit/**").hasAnyRole("ADMIN", "AUDITOR")
+                // The single data export of an account, answered by the gateway itself (io.adpulse.gateway.privacy).
+                .pathMatchers("/api/privacy/**").hasRole("ADMIN")
                 // Operators' tools and creators' data: not for CLIENT users (the services refuse them too).
                 .pathMatchers(HttpMethod.GET, "/api/alerting/deliveries/**", "/api/alerting/silences/**",
                         "/api/reporting/organic/**")
