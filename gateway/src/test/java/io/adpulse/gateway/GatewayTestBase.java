@@ -32,6 +32,8 @@ abstract class GatewayTestBase {
             java.util.regex.Pattern.compile("^/api/([a-z]+)/privacy/exports/([^?/]+)");
     /** A connection whose export reporting-service refuses (500). */
     static final String BROKEN_EXPORT = "conn-broken";
+    /** A connection whose export ingest-service breaks off after its first row. */
+    static final String CUT_EXPORT = "conn-cut";
 
     /** Lives as long as the JVM: the one cached context of every test class routes to it. */
     private static final DisposableServer ECHO = HttpServer.create().port(0)
@@ -66,7 +68,8 @@ abstract class GatewayTestBase {
     /**
      * One stand-in service's export part as NDJSON: two rows of {@code things} (with the identity headers and query it
      * got, and a cell a spreadsheet would run) and one of {@code others}; alerting-service holds nothing. For
-     * {@value #BROKEN_EXPORT}, reporting-service answers 500.
+     * {@value #BROKEN_EXPORT}, reporting-service answers 500; for {@value #CUT_EXPORT}, ingest-service breaks off
+     * after one row.
      */
     private static org.reactivestreams.Publisher<Void> exportPart(String name, String connection,
             reactor.netty.http.server.HttpServerRequest request, reactor.netty.http.server.HttpServerResponse response) {
@@ -76,6 +79,11 @@ abstract class GatewayTestBase {
         }
         if (name.equals("alerting")) {
             return response.header("Content-Type", "application/x-ndjson").send();
+        }
+        if (name.equals("ingest") && connection.equals(CUT_EXPORT)) {
+            return response.header("Content-Type", "application/x-ndjson")
+                    .sendString(reactor.core.publisher.Flux.just("{\"service\":\"ingest-service\",\"table\":\"t\",\"row\":{}}\n")
+                            .concatWith(reactor.core.publisher.Flux.error(new IllegalStateException("broke off"))));
         }
         String query = request.uri().contains("?") ? request.uri().substring(request.uri().indexOf('?') + 1) : "";
         String service = name + "-service";

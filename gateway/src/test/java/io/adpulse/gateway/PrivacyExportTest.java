@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -111,6 +112,32 @@ class PrivacyExportTest extends GatewayTestBase {
                 .jsonPath("$.detail").value(d -> assertThat((String) d)
                         .contains("reporting-service answered 500").contains("Nothing was exported")
                         .doesNotContain("auth-service").doesNotContain("localhost"));
+    }
+
+    @Test
+    void aServiceThatBreaksOffAfterTheDownloadStartedCutsTheDownloadInsteadOfCompletingIt() {
+        Flux<byte[]> body = web.get().uri("/api/privacy/exports/" + CUT_EXPORT)
+                .headers(h -> h.setBasicAuth("admin", PASSWORD)).exchange()
+                .expectStatus().isOk()
+                .returnResult(byte[].class).getResponseBody();
+        StringBuilder text = new StringBuilder();
+        Throwable failure = null;
+        try {
+            body.doOnNext(b -> text.append(new String(b, StandardCharsets.UTF_8))).blockLast(Duration.ofSeconds(30));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        assertThat(text.toString()).as("the download had started").startsWith("{\"connectionId\":\"" + CUT_EXPORT + "\"");
+        boolean parses;
+        try {
+            JSON.readTree(text.toString());
+            parses = true;
+        } catch (RuntimeException e) {
+            parses = false;
+        }
+        assertThat(failure != null || !parses).as("a broken-off export must not arrive as a complete document: "
+                + text).isTrue();
+        assertThat(parses).as("the document is never closed: " + text).isFalse();
     }
 
     @Test

@@ -78,7 +78,9 @@ class AccountExportController {
                                 correlationId == null ? "" : correlationId)
                         .map(opened -> {
                             Map<String, Object> about = about(request, auth);
-                            Flux<DataBuffer> body = zip ? zip(opened, about) : json(opened, about);
+                            // Parts not read when the download ends early (a failure, the client gone) are released.
+                            Flux<DataBuffer> body = (zip ? zip(opened, about) : json(opened, about))
+                                    .doFinally(signal -> opened.forEach(ExportParts.Part::release));
                             return ResponseEntity.ok()
                                     .contentType(zip ? ZIP : MediaType.APPLICATION_JSON)
                                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

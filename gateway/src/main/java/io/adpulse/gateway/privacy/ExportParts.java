@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,8 +33,38 @@ import tools.jackson.databind.JsonNode;
 @Component
 class ExportParts {
 
-    /** One service's part: its name (as in the rows' {@code service}) and its rows, not read yet. */
-    record Part(String service, Flux<JsonNode> rows) {
+    /**
+     * One service's part: its name (as in the rows' {@code service}) and its rows, not read yet. The rows are read at
+     * most once; a part that will not be read (the download failed or the client went away first) must be
+     * {@link #release released}, which cancels the service's answer and frees its connection.
+     */
+    static final class Part {
+
+        private final String service;
+        private final Flux<JsonNode> body;
+        private final AtomicBoolean taken = new AtomicBoolean();
+
+        Part(String service, Flux<JsonNode> body) {
+            this.service = service;
+            this.body = body;
+        }
+
+        String service() {
+            return service;
+        }
+
+        /** The rows, for the one reader of this part. */
+        Flux<JsonNode> rows() {
+            return Flux.defer(() -> taken.compareAndSet(false, true) ? body
+                    : Flux.error(new IllegalStateException("the part of " + service + " was already read")));
+        }
+
+        /** Cancels the answer unless it is being read already. */
+        void release() {
+            if (taken.compareAndSet(false, true)) {
+                body.subscribe(row -> { }, failure -> { }).dispose();
+            }
+        }
     }
 
     /** A service whose part is asked for, and where. */
@@ -70,7 +101,7 @@ class ExportParts {
                     if (failed.isEmpty()) {
                         return Mono.just(opened.stream().map(Opened::part).toList());
                     }
-                    opened.stream().filter(o -> o.part() != null).forEach(o -> o.part().rows().subscribe().dispose());
+                    opened.stream().filter(o -> o.part() != null).forEach(o -> o.part().release());
                     boolean noneAnswered = failed.stream().allMatch(o -> o.failure().unavailable());
                     String why = failed.stream().map(o -> o.source().service() + " " + o.failure().reason())
                             .collect(Collectors.joining("; "));
