@@ -1475,10 +1475,18 @@ async function verifyChain(button) {
   out.hidden = false; out.className = 'verification'; out.textContent = 'Verifying the chain…';
   try {
     const v = await api('/api/audit/verify');
+    const anchored = v.lastCheckpointSequence !== null && v.lastCheckpointSequence !== undefined
+      ? ` ${count(v.checkpoints)} checkpoint(s) match, the last at entry #${v.lastCheckpointSequence}.` : ' No checkpoint yet.';
+    const pruned = v.pruned ? ` ${count(v.pruned)} old access entries are pruned to their hashes.` : '';
     if (v.valid) {
       state.auditBroken = null;
       out.className = 'verification ok';
-      out.textContent = `Chain intact: ${count(v.checked)} entries checked up to entry #${v.headSequence} (head hash ${v.headHash}).`;
+      out.textContent = `Chain intact: ${count(v.checked)} entries checked up to entry #${v.headSequence} (head hash ${v.headHash}).`
+        + anchored + pruned;
+    } else if (v.firstBrokenSequence === null || v.firstBrokenSequence === undefined) {
+      state.auditBroken = null;
+      out.className = 'verification bad';
+      out.textContent = `Checkpoint #${v.brokenCheckpointSequence} does not hold: ${v.problem}.`;
     } else {
       state.auditBroken = v.firstBrokenSequence;
       out.className = 'verification bad';

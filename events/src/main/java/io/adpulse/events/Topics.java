@@ -35,10 +35,13 @@ public final class Topics {
     public static final String PRIVACY_REQUESTS = "privacy.requests.v1";
     /** Key: subject of the request. */
     public static final String PRIVACY_COMPLETIONS = "privacy.completions.v1";
+    /** Key: {@code audit-chain}. audit-service's checkpoints of its hash chain, for anchoring outside Adpulse. */
+    public static final String AUDIT_CHECKPOINTS = "audit.checkpoints.v1";
 
     /** Every topic, in the order the local stack creates them. */
     public static final List<String> ALL = List.of(CONNECTIONS, CONNECTION_ATTEMPTS, ENTITIES, METRICS, ORGANIC,
-            WEBHOOKS, API_ERRORS, ALERTS, AUDIT_ACCESS, REPORTS, PRIVACY_REQUESTS, PRIVACY_COMPLETIONS);
+            WEBHOOKS, API_ERRORS, ALERTS, AUDIT_ACCESS, REPORTS, PRIVACY_REQUESTS, PRIVACY_COMPLETIONS,
+            AUDIT_CHECKPOINTS);
 
     /** Topics that hold state and are therefore log-compacted. */
     public static final List<String> COMPACTED = List.of(CONNECTIONS, ENTITIES);

@@ -132,13 +132,20 @@ public final class EventSamples {
                 data.service());
     }
 
+    public static EventEnvelope<AuditCheckpointed> auditCheckpointed() {
+        var data = new AuditCheckpointed(1200, "9f2c" + "0".repeat(56) + "a1b2", 200, T0, 1000,
+                "4e1d" + "0".repeat(56) + "c3d4", "7a5b" + "0".repeat(56) + "e5f6");
+        return EventEnvelope.of("/adpulse/audit-service", "audit-chain", T0, data, "checkpoint",
+                Long.toString(data.sequence()));
+    }
+
     /** Every sample, by type, in declaration order of {@link EventType}. */
     public static Map<EventType, EventEnvelope<?>> all() {
         Map<EventType, EventEnvelope<?>> all = new LinkedHashMap<>();
         for (EventEnvelope<?> e : List.of(connectionGranted(), connectionRevoked(), connectionAttempted(),
                 webhookReceived(), entityObserved(), metricObserved(), organicVideoObserved(), apiErrorOccurred(),
                 alertFired(), alertResolved(), reportGenerated(), accessRecorded(), privacyRequested(),
-                privacyCompleted())) {
+                privacyCompleted(), auditCheckpointed())) {
             all.put(e.type(), e);
         }
         return all;

@@ -82,6 +82,12 @@ final class TopicsPage {
         TOPICS.put(Topics.PRIVACY_COMPLETIONS, """
                 Key: the subject of the request. Each service confirms it erased the subject's data; the request \
                 is complete when every service confirmed.""");
+        TOPICS.put(Topics.AUDIT_CHECKPOINTS, """
+                Key: `audit-chain`. Every `adpulse.audit.checkpoint.interval` (default 1 hour) in which the audit \
+                chain grew, audit-service stores a checkpoint of its head and publishes it here, at least once \
+                (deduplicate on `sequence`). Copy them somewhere Adpulse cannot write (anchoring): `GET \
+                /api/audit/verify` checks the chain against the stored checkpoints, and an anchored copy proves the \
+                stored ones were not rewritten. Kept forever.""");
     }
 
     private TopicsPage() {

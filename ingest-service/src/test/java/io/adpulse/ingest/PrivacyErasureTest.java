@@ -8,7 +8,7 @@ import io.adpulse.events.PrivacyCompleted;
 import io.adpulse.events.PrivacyRequested;
 import io.adpulse.events.Topics;
 import io.adpulse.ingest.privacy.AccountEraser;
-import io.adpulse.ingest.privacy.TableScan;
+import io.adpulse.testsupport.TableScan;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -9,7 +9,7 @@ import io.adpulse.events.PrivacyCompleted;
 import io.adpulse.events.PrivacyRequested;
 import io.adpulse.events.Topics;
 import io.adpulse.reporting.privacy.AccountErasure;
-import io.adpulse.reporting.privacy.TableScan;
+import io.adpulse.testsupport.TableScan;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,6 +9,7 @@ import io.adpulse.events.EventEnvelope;
 import io.adpulse.events.PrivacyCompleted;
 import io.adpulse.events.PrivacyRequested;
 import io.adpulse.events.Topics;
+import io.adpulse.testsupport.TableScan;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -64,6 +64,28 @@ public final class ChainHasher {
                 .hex();
     }
 
+    /** Names the encoding of a checkpoint's hash. */
+    static final String CHECKPOINT_FORMAT = "adpulse-audit-checkpoint/v1";
+
+    /**
+     * The lower-case hex SHA-256 that commits to a checkpoint: the texts {@value #CHECKPOINT_FORMAT}, the sequence, the
+     * head hash, the entries since the previous checkpoint, the time (ISO-8601 UTC), the previous checkpoint's
+     * sequence and its hash ({@link #GENESIS} for the first), each written as every field of an entry (a byte 1, the
+     * 4-byte big-endian length, the UTF-8 bytes). Published with the checkpoint, so anyone can recompute it.
+     */
+    public static String checkpointHash(long sequence, String headHash, long entries, Instant checkpointedAt,
+            long previousSequence, String previousCheckpointHash) {
+        return new Fields(sha256())
+                .text(CHECKPOINT_FORMAT)
+                .text(Long.toString(sequence))
+                .text(headHash)
+                .text(Long.toString(entries))
+                .text(checkpointedAt.toString())
+                .text(Long.toString(previousSequence))
+                .text(previousCheckpointHash)
+                .hex();
+    }
+
     /** The lower-case hex SHA-256 of the payload's UTF-8 bytes; null for no payload. */
     public static String payloadDigest(String payload) {
         return payload == null ? null : HEX.formatHex(sha256().digest(payload.getBytes(StandardCharsets.UTF_8)));

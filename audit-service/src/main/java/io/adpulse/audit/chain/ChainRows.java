@@ -15,6 +15,9 @@ public final class ChainRows {
             + "event_id, event_type, subject, event_time, actor, route, decision, valid, invalid_reason, "
             + "redacted_fields, payload_encoding, payload, prev_hash, hash, hash_format, payload_digest, erased_by";
 
+    /** {@link #COLUMNS} and when the entry was pruned: what {@link #entry} reads. */
+    public static final String READ_COLUMNS = COLUMNS + ", pruned_at";
+
     private ChainRows() {
     }
 
@@ -24,7 +27,7 @@ public final class ChainRows {
                 row.get("updated_at", Instant.class));
     }
 
-    /** The entry in a row selected with {@link #COLUMNS}. */
+    /** The entry in a row selected with {@link #READ_COLUMNS}. */
     public static ChainEntry entry(Readable row) {
         long sequence = row.get("sequence", Long.class);
         try {
@@ -58,6 +61,7 @@ public final class ChainRows {
                 erasedBy == null ? row.get("payload", String.class) : null);
         return new ChainEntry(sequence, row.get("recorded_at", Instant.class), record,
                 row.get("prev_hash", String.class), row.get("hash", String.class),
-                format == null ? 1 : format.intValue(), stored, row.get("payload_digest", String.class), erasedBy);
+                format == null ? 1 : format.intValue(), stored, row.get("payload_digest", String.class), erasedBy,
+                row.get("pruned_at", Instant.class));
     }
 }

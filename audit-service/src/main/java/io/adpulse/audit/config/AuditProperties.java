@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param consumer      how a batch that cannot be stored is retried before its failing record is dead-lettered
  * @param query         limits of {@code GET /api/audit/events}
  * @param verify        how {@code GET /api/audit/verify} walks the chain
+ * @param checkpoint    how often the chain is checkpointed and the checkpoints published
+ * @param retention     how long access-log entries keep their contents
  */
 @Validated
 @ConfigurationProperties("adpulse.audit")
@@ -25,7 +27,9 @@ public record AuditProperties(
         @DefaultValue("30s") @NotNull Duration appendTimeout,
         @DefaultValue @Valid @NotNull Consumer consumer,
         @DefaultValue @Valid @NotNull Query query,
-        @DefaultValue @Valid @NotNull Verify verify) {
+        @DefaultValue @Valid @NotNull Verify verify,
+        @DefaultValue @Valid @NotNull Checkpoint checkpoint,
+        @DefaultValue @Valid @NotNull Retention retention) {
 
     /**
      * Retry of a record that cannot be stored (database unavailable, for example). Audit never drops a record
@@ -59,5 +63,31 @@ public record AuditProperties(
      *                 default 500); bounds the memory a verification holds, whatever the length of the chain
      */
     public record Verify(@DefaultValue("500") @Min(1) @Max(10000) int pageSize) {
+    }
+
+    /**
+     * Checkpoints of the chain, published on {@code audit.checkpoints.v1} for anchoring outside Adpulse.
+     *
+     * @param interval       how often a checkpoint of the head is stored when the chain grew, and unpublished ones
+     *                       are published ({@code adpulse.audit.checkpoint.interval}, default 1h)
+     * @param publishTimeout longest wait for Kafka to acknowledge one checkpoint
+     *                       ({@code adpulse.audit.checkpoint.publish-timeout}, default 10s)
+     */
+    public record Checkpoint(@DefaultValue("1h") @NotNull Duration interval,
+            @DefaultValue("10s") @NotNull Duration publishTimeout) {
+    }
+
+    /**
+     * Retention of the access log ({@code audit.access.v1} entries): older ones covered by a checkpoint are pruned to
+     * stubs that keep the chain verifiable (see {@code AccessLogRetention}).
+     *
+     * @param accessLog     how long an access entry keeps its contents ({@code adpulse.audit.retention.access-log},
+     *                      default 365d)
+     * @param checkInterval how often the retention runs ({@code adpulse.audit.retention.check-interval}, default 1h)
+     * @param batchSize     entries pruned per statement ({@code adpulse.audit.retention.batch-size}, default 5000)
+     */
+    public record Retention(@DefaultValue("365d") @NotNull Duration accessLog,
+            @DefaultValue("1h") @NotNull Duration checkInterval,
+            @DefaultValue("5000") @Min(1) @Max(100000) int batchSize) {
     }
 }

@@ -17,12 +17,13 @@ import tools.jackson.databind.node.StringNode;
  * {@code null} for a tombstone. {@code actor} is set where the event names who acted; {@code route} and
  * {@code decision} on access records ({@code adpulse.access.recorded.v1}). {@code erasedBy} is the sequence of the
  * erasure request that removed the payload (then {@code payload} is null and {@code payloadEncoding} {@code NONE}),
- * else null.
+ * else null. {@code prunedAt} is when the access-log retention reduced the entry to a stub (every field about the
+ * access null), else null.
  */
 record AuditEventView(long sequence, Instant recordedAt, String topic, int partition, long offset, String key,
         String eventId, String type, String subject, Instant time, String actor, String route, String decision,
         boolean valid, String invalidReason, List<String> redactedFields, PayloadEncoding payloadEncoding,
-        JsonNode payload, String prevHash, String hash, Long erasedBy) {
+        JsonNode payload, String prevHash, String hash, Long erasedBy, Instant prunedAt) {
 
     private static final CanonicalJson JSON = new CanonicalJson();
 
@@ -31,7 +32,7 @@ record AuditEventView(long sequence, Instant recordedAt, String topic, int parti
         return new AuditEventView(entry.sequence(), entry.recordedAt(), r.topic(), r.partition(), r.offset(), r.key(),
                 r.eventId(), r.eventType(), r.subject(), r.eventTime(), r.actor(), r.route(), r.decision(), r.valid(),
                 r.invalidReason(), r.redactedFields(), r.payloadEncoding(), payload(r), entry.prevHash(), entry.hash(),
-                entry.erasedBy());
+                entry.erasedBy(), entry.prunedAt());
     }
 
     /** The payload as JSON; stored JSON that no longer parses (altered in the database) is shown as a string. */

@@ -36,7 +36,7 @@ class AuditEvents {
         condition(conditions, binds, "coalesce(event_time, recorded_at) < :to", "to", query.to());
         boolean ascending = query.order() == EventQuery.Order.ASC;
         condition(conditions, binds, ascending ? "sequence > :after" : "sequence < :after", "after", query.after());
-        String sql = "select " + ChainRows.COLUMNS + " from audit_event"
+        String sql = "select " + ChainRows.READ_COLUMNS + " from audit_event"
                 + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
                 + " order by sequence " + (ascending ? "asc" : "desc") + " limit :limit";
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("limit", query.limit() + 1);

@@ -36,7 +36,9 @@ class AuditListenerTest {
     private final AuditListener listener = new AuditListener(new RecordCapture(new EventCodec()), auditLog,
             new ErasureIntake(new EventCodec(), mock(PayloadEraser.class), mock(KafkaTemplate.class)),
             new AuditProperties(Duration.ofSeconds(5), new AuditProperties.Consumer(0, Duration.ZERO, Duration.ZERO),
-                    new AuditProperties.Query(50, 500), new AuditProperties.Verify(500)));
+                    new AuditProperties.Query(50, 500), new AuditProperties.Verify(500),
+                    new AuditProperties.Checkpoint(Duration.ofHours(1), Duration.ofSeconds(10)),
+                    new AuditProperties.Retention(Duration.ofDays(365), Duration.ofHours(1), 5000)));
 
     private static List<ConsumerRecord<String, byte[]>> records(int count) {
         return IntStream.range(0, count)

@@ -28,13 +28,15 @@ import org.springframework.validation.annotation.Validated;
  * @param cookieSecure     whether the session cookie is {@code Secure} ({@code ADPULSE_COOKIE_SECURE}, default true;
  *                         browsers accept it on http://localhost too); it is always HttpOnly and SameSite=Lax
  * @param scope            how a CLIENT user's advertisers are resolved for the services
+ * @param privacy          where the single data export ({@code /api/privacy/exports}) fetches each service's part
  */
 @Validated
 @ConfigurationProperties("adpulse.gateway")
 public record GatewaySettings(@NotBlank String adminUsername, String adminPassword,
         boolean accessLogEnabled, @DefaultValue List<@Valid LocalUser> users, @DefaultValue @Valid Limits limits,
         @DefaultValue LocalUsers localUsers, @DefaultValue @Valid Oidc oidc,
-        @DefaultValue("true") boolean cookieSecure, @DefaultValue @Valid Scope scope) {
+        @DefaultValue("true") boolean cookieSecure, @DefaultValue @Valid Scope scope,
+        @DefaultValue @Valid Privacy privacy) {
 
     /**
      * Local users.
@@ -105,6 +107,24 @@ public record GatewaySettings(@NotBlank String adminUsername, String adminPasswo
             @NotNull @DefaultValue("30s") Duration cacheTtl, @NotNull @DefaultValue("2s") Duration timeout) {
     }
 
+    /**
+     * The services whose parts make up an account's data export, each asked at
+     * {@code <uri>/api/<name>/privacy/exports/{connectionId}} (the same addresses as their routes).
+     *
+     * @param authUri      auth-service ({@code ADPULSE_AUTH_URI})
+     * @param ingestUri    ingest-service ({@code ADPULSE_INGEST_URI})
+     * @param reportingUri reporting-service ({@code ADPULSE_REPORTING_URI})
+     * @param alertingUri  alerting-service ({@code ADPULSE_ALERTING_URI})
+     * @param timeout      longest wait for a service to start answering its part, and then between two of its rows
+     *                     (default 30s)
+     */
+    public record Privacy(@NotBlank @DefaultValue("http://localhost:8081") String authUri,
+            @NotBlank @DefaultValue("http://localhost:8082") String ingestUri,
+            @NotBlank @DefaultValue("http://localhost:8083") String reportingUri,
+            @NotBlank @DefaultValue("http://localhost:8084") String alertingUri,
+            @NotNull @DefaultValue("30s") Duration timeout) {
+    }
+
     /** The roles the gateway knows; services receive them in {@code X-Adpulse-Roles}. */
     public enum Role { ADMIN, OPERATOR, ONCALL, AUDITOR, CLIENT }
 
@@ -129,6 +149,6 @@ public record GatewaySettings(@NotBlank String adminUsername, String adminPasswo
     public String toString() {
         return "GatewaySettings[adminUsername=" + adminUsername + ", adminPassword=<redacted>, accessLogEnabled="
                 + accessLogEnabled + ", users=" + users + ", limits=" + limits + ", localUsers=" + localUsers
-                + ", oidc=" + oidc + ", cookieSecure=" + cookieSecure + ", scope=" + scope + "]";
+                + ", oidc=" + oidc + ", cookieSecure=" + cookieSecure + ", scope=" + scope + ", privacy=" + privacy + "]";
     }
 }

@@ -105,7 +105,7 @@ class SecurityConfig {
      * CLIENT users to their own advertisers); connecting and disconnecting TikTok accounts and key management are
      * for admins; acknowledging and silencing alerts for admins, operators and on-call staff; the alerting settings
      * (rules, overrides, routes, receivers) readable by staff and editable by admins; the audit log for admins and
-     * auditors.
+     * auditors; an account's data export for admins.
      */
     private static void authorize(ServerHttpSecurity.AuthorizeExchangeSpec ex) {
         ex.pathMatchers("/login", "/logout", "/actuator/health/**", "/favicon.ico", "/assets/**").permitAll()
@@ -119,6 +119,8 @@ class SecurityConfig {
                 .pathMatchers("/api/audit/**").hasAnyRole("ADMIN", "AUDITOR")
                 // The alerting rules, overrides, routes and receivers: edited by admins, read by staff.
                 .pathMatchers(HttpMethod.PUT, "/api/alerting/config").hasRole("ADMIN")
+                // The single data export of an account, answered by the gateway itself (io.adpulse.gateway.privacy).
+                .pathMatchers("/api/privacy/**").hasRole("ADMIN")
                 // Operators' tools and creators' data: not for CLIENT users (the services refuse them too).
                 .pathMatchers(HttpMethod.GET, "/api/alerting/deliveries/**", "/api/alerting/silences/**",
                         "/api/alerting/config", "/api/alerting/config/**", "/api/reporting/organic/**")

@@ -76,6 +76,8 @@ class ClientScopeTest {
                 new GatewaySettings.Limits(DataSize.ofMegabytes(1), 50, 100, 10000, DataSize.ofKilobytes(64)),
                 new GatewaySettings.LocalUsers(true), new GatewaySettings.Oidc("", "adpulse-gateway", "", "roles",
                         "adpulse_client", "preferred_username"), true,
-                new GatewaySettings.Scope("http://localhost:1", Duration.ofSeconds(30), Duration.ofSeconds(2)));
+                new GatewaySettings.Scope("http://localhost:1", Duration.ofSeconds(30), Duration.ofSeconds(2)),
+                new GatewaySettings.Privacy("http://localhost:1", "http://localhost:1", "http://localhost:1",
+                        "http://localhost:1", Duration.ofSeconds(30)));
     }
 }

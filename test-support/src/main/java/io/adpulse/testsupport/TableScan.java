@@ -1,4 +1,4 @@
-package io.adpulse.alerting.privacy;
+package io.adpulse.testsupport;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -9,22 +9,24 @@ import java.util.TreeSet;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * Reads this service's schema from {@code information_schema}: every table, and every column that can hold an id
- * (text, character, JSON, arrays, bytes), searched for a value anywhere inside it. What a scan after an erasure uses
- * to prove that no row of the account is left, whatever the table, including one added after the eraser was written.
+ * Reads a service's schema (the one its {@link DatabaseClient} connects to) from {@code information_schema}: every
+ * table, and every column that can hold an id (text, character, JSON, arrays, bytes), searched for a value anywhere
+ * inside it. What a scan after an erasure uses to prove that no row of the account is left, whatever the table,
+ * including one added after the eraser was written. Shared by the erasure tests of the R2DBC services; it needs
+ * {@code spring-r2dbc}, which each of them brings ({@code provided} here, so other users of this jar do not get it).
  */
-final class TableScan {
+public final class TableScan {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final DatabaseClient db;
 
-    TableScan(DatabaseClient db) {
+    public TableScan(DatabaseClient db) {
         this.db = db;
     }
 
     /** Every table of the service's schema but Flyway's history. */
-    Set<String> tables() {
+    public Set<String> tables() {
         return new TreeSet<>(db.sql("""
                         select table_name from information_schema.tables
                          where table_schema = current_schema() and table_type = 'BASE TABLE'
@@ -34,7 +36,7 @@ final class TableScan {
     }
 
     /** Per table and column, the rows whose value contains {@code needle}; only the non-zero counts. */
-    Map<String, Long> rowsContaining(String needle) {
+    public Map<String, Long> rowsContaining(String needle) {
         return rowsContaining(needle, Map.of());
     }
 
@@ -42,7 +44,7 @@ final class TableScan {
      * As {@link #rowsContaining(String)}, leaving out the rows of a table that match its condition in {@code kept}:
      * the record that an erasure happened, which is not the erased data.
      */
-    Map<String, Long> rowsContaining(String needle, Map<String, String> kept) {
+    public Map<String, Long> rowsContaining(String needle, Map<String, String> kept) {
         List<Map<String, String>> columns = db.sql("""
                         select c.table_name, c.column_name, c.data_type from information_schema.columns c
                           join information_schema.tables t
