@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -61,6 +62,9 @@ final class FakeTikTok {
     private final List<VideoListRequest> videoListRequests = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<String>> displayFailures = new ConcurrentHashMap<>();
     private final DisposableServer server;
+    private final org.springframework.web.reactive.function.client.WebClient forwarder =
+            org.springframework.web.reactive.function.client.WebClient.create();
+    private volatile String sandbox;
 
     private FakeTikTok() {
         RouterFunction<ServerResponse> routes = RouterFunctions.route()
@@ -70,10 +74,47 @@ final class FakeTikTok {
                 .GET(BASE_PATH + AD_GET, request -> list(request, AD_GET, "AD_STATUS_"))
                 .GET(BASE_PATH + REPORT_GET, this::report)
                 .POST(VIDEO_LIST, this::videoList)
+                // Content Posting, chunk uploads and the organic account (comment) endpoints: the real sandbox's
+                .route(RequestPredicates.path("/v2/post/**").or(RequestPredicates.path("/upload/**"))
+                        .or(RequestPredicates.path(BASE_PATH + "/business/**")), this::forward)
                 .build();
         server = HttpServer.create().host("127.0.0.1").port(0)
                 .handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(routes)))
                 .bindNow();
+    }
+
+    /**
+     * Sends what the fake does not imitate (Content Posting, uploads, the organic account endpoints, and the Display
+     * API for tokens of no fake creator) to the TikTok sandbox at {@code baseUrl}, unchanged.
+     */
+    void forwardToSandbox(String baseUrl) {
+        sandbox = baseUrl;
+    }
+
+    private Mono<ServerResponse> forward(ServerRequest request) {
+        if (sandbox == null) {
+            return ServerResponse.notFound().build();
+        }
+        String query = request.uri().getRawQuery();
+        java.net.URI target = java.net.URI.create(sandbox + request.uri().getRawPath() + (query == null ? "" : "?" + query));
+        return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body -> forwarder
+                .method(request.method()).uri(target)
+                .headers(headers -> request.headers().asHttpHeaders().forEach((name, values) -> {
+                    if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")
+                            && !name.equalsIgnoreCase("Transfer-Encoding")) {
+                        headers.addAll(name, values);
+                    }
+                }))
+                .bodyValue(body)
+                .exchangeToMono(response -> response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
+                        .flatMap(answer -> {
+                            ServerResponse.BodyBuilder out = ServerResponse.status(response.statusCode());
+                            MediaType type = response.headers().contentType().orElse(null);
+                            if (type != null) {
+                                out.contentType(type);
+                            }
+                            return answer.length == 0 ? out.build() : out.bodyValue(answer);
+                        })));
     }
 
     static FakeTikTok shared() {
@@ -116,6 +157,10 @@ final class FakeTikTok {
         String token = authorization != null && authorization.startsWith("Bearer ")
                 ? authorization.substring("Bearer ".length()) : null;
         Creator creator = creators.values().stream().filter(c -> c.tokens.contains(token)).findFirst().orElse(null);
+        if (creator == null && sandbox != null) {
+            // not one of the fake's creators: a sandbox creator's token (see forwardToSandbox)
+            return forward(request);
+        }
         if (creator == null) {
             return displayError(401, "access_token_invalid", "The access token is invalid or not found in the request.");
         }

@@ -160,6 +160,20 @@ class PrivacyErasureTest extends IngestServiceTestBase {
                 .bind("p", java.nio.ByteBuffer.wrap(("{\"user_openid\":\"" + openId + "\"}")
                         .getBytes(StandardCharsets.UTF_8)))
                 .fetch().rowsUpdated().block(Duration.ofSeconds(10));
+        // a post to the creator account from an uploaded video, and a comment on one of its videos
+        String mediaId = "media-" + openId;
+        execute("insert into media (id, file_name, content_type, size_bytes, chunk_bytes, chunk_count, sha256,"
+                + " uploaded_by, created_at) values (:c, 'clip.mp4', 'video/mp4', 4, 1024, 1, 'ab', 'maria', now())",
+                mediaId, null);
+        db.sql("insert into media_chunk (media_id, idx, bytes) values (:m, 0, :b)").bind("m", mediaId)
+                .bind("b", java.nio.ByteBuffer.wrap(new byte[] {0, 0, 0, 1})).fetch().rowsUpdated()
+                .block(Duration.ofSeconds(10));
+        execute("insert into publish (id, connection_id, open_id, source, media_id, privacy_level, disable_comment,"
+                + " disable_duet, disable_stitch, scheduled_at, state, requested_by, created_at, updated_at) values"
+                + " ('post-' || :a, :c, :a, 'FILE_UPLOAD', 'media-' || :a, 'SELF_ONLY', false, false, false, now(),"
+                + " 'PUBLISH_COMPLETE', 'maria', now(), now())", connectionId, openId);
+        execute("insert into comment_triage (comment_id, connection_id, open_id, video_id, text, first_seen_at)"
+                + " values ('comment-' || :a, :c, :a, '7000000000000000001', 'Nice!', now())", connectionId, openId);
     }
 
     @Test

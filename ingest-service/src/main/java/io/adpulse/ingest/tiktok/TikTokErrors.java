@@ -57,7 +57,13 @@ final class TikTokErrors {
      */
     static TikTokApiException forDisplayError(String endpoint, int status, String error, String message,
             String logId, String retryAfter, Instant now) {
-        String text = "POST " + endpoint + " failed with HTTP " + status + " and TikTok error " + error + " ("
+        return forDisplayError("POST", endpoint, status, error, message, logId, retryAfter, now);
+    }
+
+    /** As {@link #forDisplayError(String, int, String, String, String, String, Instant)} for a call of {@code method}. */
+    static TikTokApiException forDisplayError(String method, String endpoint, int status, String error, String message,
+            String logId, String retryAfter, Instant now) {
+        String text = method + " " + endpoint + " failed with HTTP " + status + " and TikTok error " + error + " ("
                 + message + ")" + (logId == null ? "" : " [log_id " + logId + "]");
         return switch (error) {
             case "access_token_invalid" -> new TikTokTokenRejectedException(endpoint, 40105, status, logId, text, null);

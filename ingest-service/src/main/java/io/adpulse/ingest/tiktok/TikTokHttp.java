@@ -107,6 +107,19 @@ class TikTokHttp {
      */
     Mono<JsonNode> post(String endpoint, Map<String, String> query, Object body, AccessToken token,
             List<CallOrigin> origins) {
+        return postV2(endpoint, query, body, token, origins, resilience.retry(endpoint));
+    }
+
+    /**
+     * A write to the v2 Open API (Content Posting {@code video/init/}): as {@link #post}, but retried only when
+     * TikTok refused it for rate, so a lost answer never sends the write twice.
+     */
+    Mono<JsonNode> postWrite(String endpoint, Object body, AccessToken token, List<CallOrigin> origins) {
+        return postV2(endpoint, Map.of(), body, token, origins, resilience.writeRetry(endpoint));
+    }
+
+    private Mono<JsonNode> postV2(String endpoint, Map<String, String> query, Object body, AccessToken token,
+            List<CallOrigin> origins, io.github.resilience4j.retry.Retry retry) {
         URI uri = uri(openApiBaseUrl, endpoint, query);
         byte[] json = mapper.writeValueAsBytes(body);
         Mono<JsonNode> attempt = attempt(endpoint, origins,
@@ -116,8 +129,86 @@ class TikTokHttp {
         return attempt
                 .transformDeferred(CircuitBreakerOperator.of(resilience.circuitBreaker(endpoint)))
                 .transformDeferred(RateLimiterOperator.of(resilience.displayLimiter(endpoint)))
-                .transformDeferred(RetryOperator.of(resilience.retry(endpoint)))
+                .transformDeferred(RetryOperator.of(retry))
                 .onErrorResume(e -> errors.report(endpoint, origins, e).then(Mono.error(e)));
+    }
+
+    /**
+     * One chunk of a Content Posting FILE_UPLOAD: {@code PUT uploadUrl} (the URL TikTok answered to
+     * {@code video/init/}, carrying its own upload token, so no access token is sent) with
+     * {@code Content-Range: bytes first-last/total}. TikTok answers 206 while chunks remain and 201 after the last;
+     * an error answer is a v2 error body. Retried only when refused for rate; reported under {@code endpoint}.
+     */
+    Mono<Integer> putChunk(String endpoint, URI uploadUrl, String contentType, byte[] chunk, long first, long last,
+            long total, List<CallOrigin> origins) {
+        String range = "bytes " + first + "-" + last + "/" + total;
+        Mono<JsonNode> attempt = attempt(endpoint, origins,
+                () -> client.put().uri(uploadUrl).header("Content-Range", range)
+                        .contentType(MediaType.parseMediaType(contentType)).contentLength(chunk.length).bodyValue(chunk),
+                (status, retryAfter, answer) -> unwrapUpload(endpoint, status, retryAfter, answer));
+        return attempt
+                .transformDeferred(CircuitBreakerOperator.of(resilience.circuitBreaker(endpoint)))
+                .transformDeferred(RetryOperator.of(resilience.writeRetry(endpoint)))
+                .onErrorResume(e -> errors.report(endpoint, origins, e).then(Mono.error(e)))
+                .map(status -> status.asInt());
+    }
+
+    /**
+     * A JSON POST to the API for Business (the organic account endpoints, e.g. {@code /business/comment/reply/create/})
+     * with {@code Access-Token}: its envelope unwrapped as for {@link #get}, the app's rate limits taken, retried only
+     * when TikTok refused it for rate (a write is never sent twice on a lost answer).
+     */
+    Mono<JsonNode> postBusiness(String endpoint, Object body, AccessToken token, List<CallOrigin> origins) {
+        URI uri = uri(baseUrl, endpoint, Map.of());
+        byte[] json = mapper.writeValueAsBytes(body);
+        Mono<JsonNode> attempt = quota.acquire(endpoint).then(attempt(endpoint, origins,
+                () -> client.post().uri(uri).header(ACCESS_TOKEN_HEADER, token.value())
+                        .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).bodyValue(json),
+                (status, retryAfter, answer) -> unwrap(endpoint, status, retryAfter, answer, token)));
+        return attempt
+                .transformDeferred(CircuitBreakerOperator.of(resilience.circuitBreaker(endpoint)))
+                .transformDeferred(RateLimiterOperator.of(resilience.rateLimiter()))
+                .transformDeferred(RateLimiterOperator.of(resilience.minuteLimiter()))
+                .transformDeferred(RateLimiterOperator.of(resilience.advertiserLimiter(origins.get(0).advertiserId())))
+                .transformDeferred(RetryOperator.of(resilience.writeRetry(endpoint)))
+                .onErrorResume(e -> errors.report(endpoint, origins, e).then(Mono.error(e)));
+    }
+
+    /**
+     * An image TikTok links to (a creator's avatar on its CDN): one GET, at most {@code maxBytes}, answered only when
+     * it is an {@code image/*}; empty otherwise.
+     */
+    Mono<Image> image(URI url, int maxBytes) {
+        if (url.getScheme() == null || !url.getScheme().matches("https?")) {
+            return Mono.empty();
+        }
+        return client.get().uri(url).exchangeToMono(response -> {
+            MediaType type = response.headers().contentType().orElse(null);
+            if (!response.statusCode().is2xxSuccessful() || type == null || !"image".equals(type.getType())) {
+                return response.releaseBody().then(Mono.<Image>empty());
+            }
+            return response.bodyToMono(byte[].class).filter(bytes -> bytes.length <= maxBytes)
+                    .map(bytes -> new Image(type.toString(), bytes));
+        }).timeout(responseTimeout).onErrorResume(e -> Mono.empty());
+    }
+
+    /** An image's type and bytes. */
+    record Image(String contentType, byte[] bytes) {
+    }
+
+    /** The URL of {@code endpoint} on the API for Business, with {@code query} (for dry runs). */
+    URI businessUri(String endpoint, Map<String, String> query) {
+        return uri(baseUrl, endpoint, query);
+    }
+
+    /** The URL of {@code endpoint} on the v2 Open API (for dry runs). */
+    URI openApiUri(String endpoint) {
+        return uri(openApiBaseUrl, endpoint, Map.of());
+    }
+
+    /** The JSON text of a request body as it would be sent (for dry runs). */
+    String jsonText(Object body) {
+        return mapper.writeValueAsString(body);
     }
 
     /** One HTTP attempt: counted on the callers' tallies and in the call metric, its answer unwrapped. */
@@ -192,6 +283,26 @@ class TikTokHttp {
                     text(error.get("log_id")), retryAfter, Instant.now());
         }
         return new Answer("ok", root.path("data"));
+    }
+
+    private Answer unwrapUpload(String endpoint, int status, String retryAfter, byte[] body) {
+        if (status == 201 || status == 206 || status == 200) {
+            return new Answer("http_" + status, tools.jackson.databind.node.IntNode.valueOf(status));
+        }
+        JsonNode root;
+        try {
+            root = body.length == 0 ? null : mapper.readTree(body);
+        } catch (JacksonException e) {
+            root = null;
+        }
+        JsonNode error = root == null ? null : root.get("error");
+        String code = error == null ? null : text(error.get("code"));
+        if (code == null) {
+            throw TikTokErrors.forHttpStatus(endpoint, status, retryAfter, Instant.now());
+        }
+        String message = text(error.get("message"));
+        throw TikTokErrors.forDisplayError("PUT", endpoint, status, code, message == null ? "no message" : message,
+                text(error.get("log_id")), retryAfter, Instant.now());
     }
 
     private static String message(JsonNode root, AccessToken token) {

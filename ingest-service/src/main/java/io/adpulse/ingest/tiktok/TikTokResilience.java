@@ -44,6 +44,7 @@ class TikTokResilience {
     private final RateLimiterRegistry advertiserLimiters;
     private final RateLimiterRegistry displayLimiters;
     private final RetryRegistry retries;
+    private final RetryRegistry writeRetries;
     private final CircuitBreakerRegistry circuitBreakers;
 
     TikTokResilience(IngestSettings settings) {
@@ -82,6 +83,15 @@ class TikTokResilience {
                         outcome.isLeft() ? outcome.getLeft() : null, tiktok.initialBackoff(), tiktok.maxBackoff())
                         .toMillis())
                 .retryOnException(e -> e instanceof TikTokApiException failure && failure.retryable())
+                .build());
+        // Writes (posting a video, replying to a comment) are retried only when TikTok refused them for rate: a
+        // timeout or a 5xx may hide a write that happened, and sending it again could post twice.
+        this.writeRetries = RetryRegistry.of(RetryConfig.custom()
+                .maxAttempts(tiktok.maxAttempts())
+                .intervalBiFunction((attempt, outcome) -> backoff(attempt,
+                        outcome.isLeft() ? outcome.getLeft() : null, tiktok.initialBackoff(), tiktok.maxBackoff())
+                        .toMillis())
+                .retryOnException(e -> e instanceof TikTokRateLimitedException)
                 .build());
         this.circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -138,6 +148,11 @@ class TikTokResilience {
 
     Retry retry(String endpoint) {
         return retries.retry(endpoint);
+    }
+
+    /** The retry of a write to {@code endpoint}: only calls TikTok refused for rate (so never executed) again. */
+    Retry writeRetry(String endpoint) {
+        return writeRetries.retry(endpoint);
     }
 
     CircuitBreaker circuitBreaker(String endpoint) {
