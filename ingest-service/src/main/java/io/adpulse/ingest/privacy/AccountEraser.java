@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 /**
  * Deletes every row of one account from this service's tables: its connection rows (by connection id or by one of
  * its advertiser ids), their sync runs and watermarks, the published-fact ledger of its advertisers, and the TikTok
- * webhook notifications about its TikTok user (creator accounts). One SQL
+ * webhook notifications about its TikTok user (creator accounts), and the commands (writes) made for it. One SQL
  * statement of data-modifying CTEs, so the erasure is all or nothing; running it again deletes nothing more, which
  * makes a redelivered request harmless.
  */
@@ -39,6 +39,7 @@ public class AccountEraser {
         tables.put("published_fact", "advertiser_id = any(:ids)");
         tables.put("connection", "id = :connection or advertiser_id = any(:ids)");
         tables.put("webhook_inbox", ":openId <> '' and user_open_id = :openId");
+        tables.put("command", "connection_id = :connection or advertiser_id = any(:ids)");
         return java.util.Collections.unmodifiableMap(tables);
     }
 
