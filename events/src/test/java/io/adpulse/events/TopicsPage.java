@@ -82,6 +82,14 @@ final class TopicsPage {
         TOPICS.put(Topics.PRIVACY_COMPLETIONS, """
                 Key: the subject of the request. Each service confirms it erased the subject's data; the request \
                 is complete when every service confirmed.""");
+        TOPICS.put(Topics.COMMANDS, """
+                Key: connection id, so one account's writes run in the order the gateway accepted them. A write to \
+                TikTok (budget or status change, create, publish...) an operator asked for; ingest-service executes \
+                it at most once per `commandId` and answers on `tiktok.command-results.v1`.""");
+        TOPICS.put(Topics.COMMAND_RESULTS, """
+                Key: connection id. The outcome of every command (a redelivered command re-publishes its recorded \
+                result under the same event id), with the exact TikTok request (never the token) and the entity \
+                before and after the write.""");
     }
 
     private TopicsPage() {

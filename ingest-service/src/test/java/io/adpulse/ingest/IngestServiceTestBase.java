@@ -153,6 +153,13 @@ public abstract class IngestServiceTestBase {
                 connectionId, "revoked", data.revokedAt())));
     }
 
+    /** Publishes a command on {@code tiktok.commands.v1} as the gateway does. */
+    void submit(io.adpulse.events.CommandRequested command) {
+        kafka.send(new ProducerRecord<>(Topics.COMMANDS, command.connectionId(), CODEC.encode(EventEnvelope.of(
+                "/adpulse/gateway", command.connectionId(), NOW, command, command.commandId(),
+                command.fingerprint())))).join();
+    }
+
     void send(String key, byte[] value) {
         kafka.send(new ProducerRecord<>(Topics.CONNECTIONS, key, value)).join();
     }

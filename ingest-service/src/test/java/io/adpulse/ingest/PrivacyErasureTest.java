@@ -30,7 +30,8 @@ class PrivacyErasureTest extends IngestServiceTestBase {
             "connection", "id = :c or advertiser_id = :a",
             "sync_run", "connection_id = :c",
             "sync_watermark", "connection_id = :c",
-            "published_fact", "advertiser_id = :a");
+            "published_fact", "advertiser_id = :a",
+            "command", "connection_id = :c or advertiser_id = :a");
 
     @Test
     void erasureDeletesEveryRowOfTheAccountAndConfirmsWithCounts() {
@@ -50,7 +51,7 @@ class PrivacyErasureTest extends IngestServiceTestBase {
         assertThat(done.service()).isEqualTo("ingest-service");
         assertThat(done.connectionId()).isEqualTo("conn-" + erased);
         assertThat(done.deletedRows()).containsEntry("connection", 1L).containsEntry("sync_run", 2L)
-                .containsEntry("sync_watermark", 1L).containsEntry("published_fact", 2L);
+                .containsEntry("sync_watermark", 1L).containsEntry("published_fact", 2L).containsEntry("command", 1L);
     }
 
     /**
@@ -214,6 +215,10 @@ class PrivacyErasureTest extends IngestServiceTestBase {
         }
         execute("insert into sync_watermark (connection_id, stream, last_success_at) values (:c, 'campaign-daily', now())"
                 + "", connectionId, null);
+        execute("insert into command (command_id, fingerprint, kind, connection_id, advertiser_id, actor, dry_run,"
+                + " request_event, state, requested_at, received_at, updated_at) values (gen_random_uuid()::text,"
+                + " repeat('0', 64), 'campaign.update', :c, :a, 'olivia', true, '{}', 'DONE', now(), now(), now())",
+                connectionId, advertiserId);
     }
 
     private void execute(String sql, String connectionId, String advertiserId) {

@@ -2,11 +2,11 @@ package io.adpulse.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.adpulse.ingest.comments.CommentTriage;
 import io.adpulse.ingest.comments.TriagedComment;
 import io.adpulse.ingest.connection.ConnectionRepository;
 import io.adpulse.ingest.media.StoredMedia;
-import io.adpulse.ingest.posting.NewPost;
+import io.adpulse.events.CommandRequested;
+import io.adpulse.events.CommandResult;
 import io.adpulse.ingest.posting.PublishRecord;
 import io.adpulse.ingest.posting.Publishing;
 import io.adpulse.sandbox.posting.Mp4;
@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,6 @@ class PublishingAndCommentsTest extends IngestServiceTestBase {
 
     @Autowired
     Publishing publishing;
-    @Autowired
-    CommentTriage triage;
     @Autowired
     ConnectionRepository connections;
     @Autowired
@@ -59,12 +58,20 @@ class PublishingAndCommentsTest extends IngestServiceTestBase {
         String title = "Trail at dawn " + UUID.randomUUID();
         Instant at = clock.instant().plusSeconds(2);
 
-        NewPost post = post(connectionId, video.id(), null, title, at);
-        PublishRecord stored = publishing.submit(new NewPost(post.id(), connectionId, video.id(), null, title,
-                "PUBLIC_TO_EVERYONE", false, false, false, at, "maria")).block();
+        CommandRequested command = publish(connectionId, openId, Map.of("mediaId", video.id(), "title", title,
+                "privacyLevel", "PUBLIC_TO_EVERYONE", "scheduledAt", at.toString()), false);
 
-        assertThat(stored.state()).isEqualTo(PublishRecord.SCHEDULED);
+        submit(command);
+
+        eventually().untilAsserted(() -> assertThat(CommandFrameworkTest.results(command.commandId()))
+                .extracting(e -> e.data().outcome()).contains(CommandResult.Outcome.IN_PROGRESS));
+        assertThat(publishing.find(command.commandId()).block().state()).isEqualTo(PublishRecord.SCHEDULED);
         assertThat(publishesTitled(openId, title)).isEmpty();
+        CommandResult result = CommandFrameworkTest.awaitResult(command.commandId());
+        assertThat(result.outcome()).isEqualTo(CommandResult.Outcome.SUCCEEDED);
+        assertThat(result.actor()).isEqualTo("olivia");
+        assertThat(result.after()).containsEntry("state", "PUBLISH_COMPLETE");
+        PublishRecord stored = publishing.find(command.commandId()).block();
         PublishRecord done = awaitFinished(stored.id());
         assertThat(done.state()).isEqualTo(PublishRecord.PUBLISH_COMPLETE);
         // a public post: TikTok announces its post id (post.publish.publicly_available, status/fetch)
@@ -85,12 +92,18 @@ class PublishingAndCommentsTest extends IngestServiceTestBase {
         String connectionId = grantSandboxCreator(openId);
         StoredMedia video = upload(Mp4.sample(601, 1500), "video/mp4");
 
-        PublishRecord stored = publishing.submit(post(connectionId, video.id(), null, "Too long", null)).block();
+        CommandRequested command = publish(connectionId, openId, Map.of("mediaId", video.id(), "title", "Too long",
+                "privacyLevel", "SELF_ONLY"), false);
 
-        PublishRecord done = awaitFinished(stored.id());
+        submit(command);
+
+        CommandResult result = CommandFrameworkTest.awaitResult(command.commandId());
+        assertThat(result.outcome()).isEqualTo(CommandResult.Outcome.FAILED);
+        assertThat(result.reason()).isEqualTo("duration_check_failed");
+        PublishRecord done = awaitFinished(command.commandId());
         assertThat(done.state()).isEqualTo(PublishRecord.FAILED);
         assertThat(done.failReason()).isEqualTo("duration_check_failed");
-        web.get().uri("/api/ingest/publishes/{id}", stored.id()).exchange().expectStatus().isOk()
+        web.get().uri("/api/ingest/publishes/{id}", command.commandId()).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.failReason").isEqualTo("duration_check_failed");
     }
 
@@ -99,33 +112,67 @@ class PublishingAndCommentsTest extends IngestServiceTestBase {
         String openId = sandbox.creator(0);
         String connectionId = grantSandboxCreator(openId);
 
-        PublishRecord pulled = publishing.submit(post(connectionId, null,
-                sandbox.url() + "/sandbox/media/sample.mp4?duration_sec=12&size=3000", "Pulled", null)).block();
-        PublishRecord unreachable = publishing.submit(post(connectionId, null, "http://127.0.0.1:1/gone.mp4",
-                "Unreachable", null)).block();
+        CommandRequested pulled = publish(connectionId, openId, Map.of("videoUrl",
+                sandbox.url() + "/sandbox/media/sample.mp4?duration_sec=12&size=3000", "privacyLevel", "SELF_ONLY"),
+                false);
+        CommandRequested unreachable = publish(connectionId, openId, Map.of("videoUrl", "http://127.0.0.1:1/gone.mp4",
+                "privacyLevel", "SELF_ONLY"), false);
+        submit(pulled);
+        submit(unreachable);
 
-        assertThat(awaitFinished(pulled.id()).state()).isEqualTo(PublishRecord.PUBLISH_COMPLETE);
-        PublishRecord failed = awaitFinished(unreachable.id());
+        assertThat(awaitFinished(pulled.commandId()).state()).isEqualTo(PublishRecord.PUBLISH_COMPLETE);
+        PublishRecord failed = awaitFinished(unreachable.commandId());
         assertThat(failed.state()).isEqualTo(PublishRecord.FAILED);
         assertThat(failed.failReason()).isEqualTo("video_pull_failed");
     }
 
     @Test
-    void submittingTheSamePostAgainDoesNotPostTwice() {
+    void aRetriedCommandDoesNotPostTwiceAndADryRunShowsTheExactRequestWithoutSendingIt() {
         String openId = sandbox.creator(0);
         String connectionId = grantSandboxCreator(openId);
-        StoredMedia video = upload(Mp4.sample(20, 900), "video/mp4");
+        StoredMedia video = upload(Mp4.sample(20, 2100), "video/mp4");
         String title = "Once " + UUID.randomUUID();
-        NewPost post = post(connectionId, video.id(), null, title, null);
+        Map<String, Object> parameters = Map.of("mediaId", video.id(), "title", title, "privacyLevel", "SELF_ONLY",
+                "disableDuet", true);
 
-        PublishRecord first = publishing.submit(post).block();
-        awaitFinished(first.id());
-        PublishRecord again = publishing.submit(post).block();
+        CommandResult dryRun = CommandFrameworkTest.awaitResult(submitted(publish(connectionId, openId, parameters,
+                true)));
+        assertThat(dryRun.outcome()).isEqualTo(CommandResult.Outcome.DRY_RUN);
+        assertThat(dryRun.request().method()).isEqualTo("POST");
+        assertThat(dryRun.request().url()).endsWith("/v2/post/publish/video/init/");
+        assertThat(dryRun.request().body()).isEqualTo("{\"post_info\":{\"title\":\"" + title + "\",\"privacy_level\":"
+                + "\"SELF_ONLY\",\"disable_duet\":true,\"disable_comment\":false,\"disable_stitch\":false},"
+                + "\"source_info\":{\"source\":\"FILE_UPLOAD\",\"video_size\":2100,\"chunk_size\":1024,"
+                + "\"total_chunk_count\":2}}");
 
-        assertThat(again.id()).isEqualTo(first.id());
-        assertThat(again.state()).isEqualTo(PublishRecord.PUBLISH_COMPLETE);
-        eventually().during(Duration.ofSeconds(2)).untilAsserted(() ->
-                assertThat(publishesTitled(openId, title)).hasSize(1));
+        CommandRequested command = publish(connectionId, openId, parameters, false);
+        submit(command);
+        submit(command);
+        CommandResult result = CommandFrameworkTest.awaitResult(command.commandId());
+        submit(command);
+
+        assertThat(result.outcome()).isEqualTo(CommandResult.Outcome.SUCCEEDED);
+        eventually().during(Duration.ofSeconds(2)).untilAsserted(() -> {
+            assertThat(publishesTitled(openId, title)).hasSize(1);
+            assertThat(CommandFrameworkTest.results(command.commandId()).stream().map(e -> e.data().outcome())
+                    .filter(CommandResult.Outcome::isFinal).distinct()).containsExactly(CommandResult.Outcome.SUCCEEDED);
+        });
+    }
+
+    @Test
+    void aPostWithoutAPrivacyChoiceOrToAnUnknownVideoIsRejected() {
+        String openId = sandbox.creator(0);
+        String connectionId = grantSandboxCreator(openId);
+
+        CommandResult noChoice = CommandFrameworkTest.awaitResult(submitted(publish(connectionId, openId,
+                Map.of("videoUrl", "https://example.com/v.mp4"), false)));
+        CommandResult unknown = CommandFrameworkTest.awaitResult(submitted(publish(connectionId, openId,
+                Map.of("mediaId", "no-such-video", "privacyLevel", "SELF_ONLY"), false)));
+
+        assertThat(noChoice.outcome()).isEqualTo(CommandResult.Outcome.REJECTED);
+        assertThat(noChoice.reason()).contains("privacyLevel");
+        assertThat(unknown.outcome()).isEqualTo(CommandResult.Outcome.REJECTED);
+        assertThat(unknown.reason()).contains("no-such-video");
     }
 
     @Test
@@ -158,20 +205,59 @@ class PublishingAndCommentsTest extends IngestServiceTestBase {
                     assertThat(c.username()).isEqualTo("curious.cat");
                 }));
 
-        triage.assign(commentId, "maria").block();
+        assertThat(comment(connectionId, openId, "comment.assign", Map.of("commentId", commentId,
+                "assignee", "maria")).after()).containsEntry("assignee", "maria");
         assertThat(queue("ASSIGNED", connectionId)).extracting(TriagedComment::commentId).contains(commentId);
-        CommentTriage.Change replied = triage.reply(commentId, "The vitamin C one, link in bio!").block();
-        CommentTriage.Change hidden = triage.hide(commentId, true).block();
-        triage.handled(commentId, true, "maria").block();
+        CommandRequested reply = CommandFrameworkTest.command(connectionId, openId, "comment.reply", false,
+                Map.of("commentId", commentId, "text", "The vitamin C one, link in bio!"));
+        CommandResult dryRun = comment(connectionId, openId, "comment.reply", true, Map.of("commentId", commentId,
+                "text", "The vitamin C one, link in bio!"));
+        submit(reply);
+        CommandResult replied = CommandFrameworkTest.awaitResult(reply.commandId());
+        submit(reply);
+        CommandResult hidden = comment(connectionId, openId, "comment.hide", Map.of("commentId", commentId));
+        CommandResult handled = comment(connectionId, openId, "comment.handled", Map.of("commentId", commentId));
 
-        assertThat(replied.after().replyId()).isNotNull();
-        assertThat(hidden.after().hidden()).isTrue();
-        assertThat(sandbox.actions(commentId)).containsExactly("REPLY", "HIDE");
+        assertThat(dryRun.outcome()).isEqualTo(CommandResult.Outcome.DRY_RUN);
+        assertThat(dryRun.request().url()).endsWith("/open_api/v1.3/business/comment/reply/create/");
+        assertThat(dryRun.request().body()).contains("\"comment_id\":\"" + commentId + "\"");
+        assertThat(replied.outcome()).isEqualTo(CommandResult.Outcome.SUCCEEDED);
+        assertThat(replied.before()).doesNotContainKey("replyId");
+        assertThat(replied.after()).containsKey("replyId");
+        assertThat(hidden.after()).containsEntry("hidden", true);
+        assertThat(handled.request()).isNull();
+        assertThat(handled.after()).containsEntry("handled", true).containsEntry("handledBy", "olivia");
+        eventually().during(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(sandbox.actions(commentId)).containsExactly("REPLY", "HIDE"));
+        String replyId = (String) replied.after().get("replyId");
         assertThat(queue("HANDLED", connectionId)).extracting(TriagedComment::commentId).contains(commentId);
         assertThat(queue("OPEN", connectionId)).extracting(TriagedComment::commentId).doesNotContain(commentId);
         // the creator's own reply is not work for the queue
         eventually().during(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(queue("ALL", connectionId))
-                .noneMatch(c -> c.commentId().equals(replied.after().replyId())));
+                .noneMatch(c -> c.commentId().equals(replyId)));
+    }
+
+    private CommandResult comment(String connectionId, String openId, String kind, Map<String, Object> parameters) {
+        return comment(connectionId, openId, kind, false, parameters);
+    }
+
+    private CommandResult comment(String connectionId, String openId, String kind, boolean dryRun,
+            Map<String, Object> parameters) {
+        CommandResult result = CommandFrameworkTest.awaitResult(submitted(CommandFrameworkTest.command(connectionId,
+                openId, kind, dryRun, parameters)));
+        assertThat(result.outcome()).as(result.reason()).isIn(CommandResult.Outcome.SUCCEEDED,
+                CommandResult.Outcome.DRY_RUN);
+        return result;
+    }
+
+    private static CommandRequested publish(String connectionId, String openId, Map<String, Object> parameters,
+            boolean dryRun) {
+        return CommandFrameworkTest.command(connectionId, openId, "video.publish", dryRun, parameters);
+    }
+
+    private String submitted(CommandRequested command) {
+        submit(command);
+        return command.commandId();
     }
 
     private List<TriagedComment> queue(String status, String connectionId) {
@@ -192,11 +278,6 @@ class PublishingAndCommentsTest extends IngestServiceTestBase {
         return web.post().uri("/api/ingest/media?fileName=clip.mp4").header(ACTOR, "maria")
                 .contentType(MediaType.parseMediaType(type)).bodyValue(video)
                 .exchange().expectStatus().isCreated().expectBody(StoredMedia.class).returnResult().getResponseBody();
-    }
-
-    private static NewPost post(String connectionId, String mediaId, String url, String title, Instant at) {
-        return new NewPost(UUID.randomUUID().toString(), connectionId, mediaId, url, title, "SELF_ONLY", false, false,
-                false, at, "maria");
     }
 
     private PublishRecord awaitFinished(String id) {

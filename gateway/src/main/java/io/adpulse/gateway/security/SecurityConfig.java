@@ -116,6 +116,8 @@ class SecurityConfig {
                 // TikTok posts webhooks without sign-in; ingest-service verifies their signature.
                 .pathMatchers(HttpMethod.POST, WEBHOOKS).permitAll()
                 .pathMatchers("/api/audit/**").hasAnyRole("ADMIN", "AUDITOR")
+                // Writes to TikTok (io.adpulse.gateway.command): operators and admins only.
+                .pathMatchers("/api/commands", "/api/commands/**").hasAnyRole("ADMIN", "OPERATOR")
                 // Operators' tools and creators' data: not for CLIENT users (the services refuse them too).
                 .pathMatchers(HttpMethod.GET, "/api/alerting/deliveries/**", "/api/alerting/silences/**",
                         "/api/reporting/organic/**")

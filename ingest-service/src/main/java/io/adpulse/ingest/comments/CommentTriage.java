@@ -3,13 +3,13 @@ package io.adpulse.ingest.comments;
 import io.adpulse.ingest.connection.Connection;
 import io.adpulse.ingest.connection.ConnectionRepository;
 import io.adpulse.ingest.organic.DisplayApi;
-import io.adpulse.ingest.posting.PlannedRequest;
 import io.adpulse.ingest.sync.CallOrigin;
 import io.adpulse.ingest.sync.SyncReason;
 import io.adpulse.ingest.sync.SyncTally;
-import io.adpulse.ingest.token.AccessToken;
 import io.adpulse.ingest.token.TransitKeyRing;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 /**
  * Comment triage for creator connections: the poll reads the comments of each creator's newest videos into the
  * queue (viewers' comments only; the creator's own replies are not work), and operators assign, mark handled, reply
- * or hide. Replies and hides go to TikTok; assignment and handling are Adpulse's own.
+ * or hide through commands ({@code comment.assign}, {@code comment.handled}, {@code comment.reply},
+ * {@code comment.hide}). Replies and hides go to TikTok; assignment and handling are Adpulse's own.
  */
 @Service
 public class CommentTriage {
@@ -101,56 +102,42 @@ public class CommentTriage {
                 .then(comments.find(commentId)).map(after -> new Change(before, after)));
     }
 
-    /** The reply request as {@link #reply} would send it (dry run). */
-    public Mono<PlannedRequest> planReply(String commentId, String text) {
-        return checkedReply(text).then(find(commentId)).map(c -> tiktok.planReply(c.connectionId(), c.openId(),
-                c.videoId(), c.commentId(), text));
+    /** Records the reply TikTok accepted. */
+    public Mono<Void> recordReply(String commentId, String replyId) {
+        return comments.replied(commentId, replyId, clock.instant());
     }
 
-    /** The hide request as {@link #hide} would send it (dry run). */
-    public Mono<PlannedRequest> planHide(String commentId, boolean hide) {
-        return find(commentId).map(c -> tiktok.planHide(c.connectionId(), c.openId(), c.videoId(), c.commentId(), hide));
+    /** Records that TikTok hid (or showed) the comment. */
+    public Mono<Void> recordHidden(String commentId, boolean hidden) {
+        return comments.hidden(commentId, hidden);
     }
 
-    /** Replies on TikTok as the creator; the comment before and after. */
-    public Mono<Change> reply(String commentId, String text) {
-        return checkedReply(text).then(find(commentId)).flatMap(before -> creator(before.connectionId())
-                .flatMap(connection -> tiktok.reply(origin(connection, SyncReason.MANUAL), token(connection),
-                        before.openId(), before.videoId(), before.commentId(), text))
-                .flatMap(replyId -> comments.replied(commentId, replyId, clock.instant()))
-                .then(comments.find(commentId)).map(after -> new Change(before, after)));
-    }
-
-    /** Hides (or shows) the comment on TikTok; the comment before and after. */
-    public Mono<Change> hide(String commentId, boolean hide) {
-        return find(commentId).flatMap(before -> creator(before.connectionId())
-                .flatMap(connection -> tiktok.hide(origin(connection, SyncReason.MANUAL), token(connection),
-                        before.openId(), before.videoId(), before.commentId(), hide))
-                .then(comments.hidden(commentId, hide))
-                .then(comments.find(commentId)).map(after -> new Change(before, after)));
+    /** The comment as a command's {@code before}/{@code after} record. */
+    public static Map<String, Object> snapshot(TriagedComment c) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("commentId", c.commentId());
+        map.put("videoId", c.videoId());
+        map.put("assignee", c.assignee());
+        map.put("handled", c.handled());
+        map.put("handledBy", c.handledBy());
+        map.put("hidden", c.hidden());
+        map.put("replyId", c.replyId());
+        map.values().removeIf(java.util.Objects::isNull);
+        return map;
     }
 
     /** A triage change: the comment before and after (what the audit records). */
     public record Change(TriagedComment before, TriagedComment after) {
     }
 
-    private static Mono<Void> checkedReply(String text) {
+    /** Checks a reply's text. */
+    static void checkReply(String text) {
         if (text == null || text.isBlank()) {
-            return Mono.error(new CommentRejected("A reply needs text.", false));
+            throw new CommentRejected("A reply needs text.", false);
         }
         if (text.length() > MAX_REPLY) {
-            return Mono.error(new CommentRejected("A reply is at most " + MAX_REPLY + " characters.", false));
+            throw new CommentRejected("A reply is at most " + MAX_REPLY + " characters.", false);
         }
-        return Mono.empty();
-    }
-
-    private Mono<Connection> creator(String connectionId) {
-        return connections.findActiveCreator(connectionId).switchIfEmpty(Mono.error(() -> new CommentRejected(
-                "The creator connection '" + connectionId + "' is not active.", true)));
-    }
-
-    private AccessToken token(Connection connection) {
-        return keyRing.open(connection.token(), connection.id());
     }
 
     private static CallOrigin origin(Connection connection, SyncReason reason) {

@@ -6,17 +6,15 @@ import java.net.URI;
 import reactor.core.publisher.Mono;
 
 /**
- * TikTok's Content Posting API (Direct Post) as publishing needs it. Implementations own timeouts, rate limits and
- * circuit breakers, count every attempt and report a call that finally fails as an API error for the calling
- * connection. Writes ({@link #init}, {@link #uploadChunk}) are retried only when TikTok refused them for rate.
+ * TikTok's Content Posting API (Direct Post) as publishing needs it beside the command's {@code video/init/} call
+ * (sent through the commands' {@link io.adpulse.ingest.command.TikTokWriter}). Implementations own timeouts, rate
+ * limits and circuit breakers, count every attempt and report a call that finally fails as an API error for the
+ * calling connection. Chunk uploads are writes: retried only when TikTok refused them for rate.
  */
 public interface ContentPostingApi {
 
     /** {@code POST /v2/post/publish/creator_info/query/}. */
     Mono<CreatorInfo> creatorInfo(CallOrigin caller, AccessToken token);
-
-    /** {@code POST /v2/post/publish/video/init/}. */
-    Mono<PublishStarted> init(CallOrigin caller, AccessToken token, PostRequest request);
 
     /** One {@code PUT} of bytes {@code first..last} of {@code total} to the upload URL; true after the last chunk. */
     Mono<Boolean> uploadChunk(CallOrigin caller, URI uploadUrl, String contentType, byte[] chunk, long first,
@@ -31,7 +29,4 @@ public interface ContentPostingApi {
     /** An avatar image. */
     record Avatar(String contentType, byte[] bytes) {
     }
-
-    /** The {@code video/init/} request exactly as {@link #init} would send it (dry run). */
-    PlannedRequest planInit(String connectionId, PostRequest request);
 }

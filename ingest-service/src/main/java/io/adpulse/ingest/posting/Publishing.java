@@ -2,6 +2,8 @@ package io.adpulse.ingest.posting;
 
 import io.adpulse.ingest.connection.Connection;
 import io.adpulse.ingest.connection.ConnectionRepository;
+import io.adpulse.ingest.command.TikTokAnswer;
+import io.adpulse.ingest.command.TikTokWriter;
 import io.adpulse.ingest.media.MediaStore;
 import io.adpulse.ingest.media.StoredMedia;
 import io.adpulse.ingest.sync.CallOrigin;
@@ -48,6 +50,7 @@ public class Publishing {
     private final TransitKeyRing keyRing;
     private final MediaStore media;
     private final ContentPostingApi tiktok;
+    private final TikTokWriter writer;
     private final PublishingSettings settings;
     private final ObjectProvider<PublishOutcomeListener> listeners;
     private final MeterRegistry meters;
@@ -55,13 +58,14 @@ public class Publishing {
     private final Map<String, String> avatars = new java.util.concurrent.ConcurrentHashMap<>();
 
     Publishing(PublishRepository posts, ConnectionRepository connections, TransitKeyRing keyRing, MediaStore media,
-            ContentPostingApi tiktok, PublishingSettings settings, ObjectProvider<PublishOutcomeListener> listeners,
+            ContentPostingApi tiktok, TikTokWriter writer, PublishingSettings settings, ObjectProvider<PublishOutcomeListener> listeners,
             MeterRegistry meters, Clock clock) {
         this.posts = posts;
         this.connections = connections;
         this.keyRing = keyRing;
         this.media = media;
         this.tiktok = tiktok;
+        this.writer = writer;
         this.settings = settings;
         this.listeners = listeners;
         this.meters = meters;
@@ -83,11 +87,6 @@ public class Publishing {
                     null, post.requestedBy(), now, now, null);
             return posts.insert(record).then(posts.find(post.id()));
         });
-    }
-
-    /** The {@code video/init/} request the post would send, without storing or sending anything (dry run). */
-    public Mono<PlannedRequest> plan(NewPost post) {
-        return validated(post).map(checked -> tiktok.planInit(post.connectionId(), checked.request()));
     }
 
     public Mono<PublishRecord> find(String id) {
@@ -123,6 +122,14 @@ public class Publishing {
         } catch (IllegalArgumentException e) {
             return Mono.empty();
         }
+    }
+
+    /**
+     * The {@code video/init/} request {@code post} makes, after the same checks as {@link #submit} (the command's dry
+     * run shows it); fails with {@link PostRejected}.
+     */
+    public Mono<PostRequest> request(NewPost post) {
+        return validated(post).map(Checked::request);
     }
 
     private record Checked(Connection connection, PostRequest request) {
@@ -213,16 +220,29 @@ public class Publishing {
                                             post.requestedBy());
                                     PostRequest request = request(asked, PostRequest.Source.valueOf(post.source()),
                                             stored.orElse(null));
-                                    return tiktok.init(origin, token, request)
-                                            .flatMap(started -> posts.started(post.id(), started.publishId(),
-                                                    clock.instant())
-                                                    .then(stored.isPresent()
-                                                            ? upload(origin, started.uploadUrl(), stored.get(), request)
-                                                            : Mono.empty()));
+                                    return writer.send(origin, token, request.call())
+                                            .flatMap(answer -> {
+                                                String publishId = answer.dataText("publish_id");
+                                                if (!answer.ok() || publishId == null) {
+                                                    return Mono.error(new IllegalStateException(refusal(answer)));
+                                                }
+                                                String uploadUrl = answer.dataText("upload_url");
+                                                return posts.started(post.id(), publishId, clock.instant())
+                                                        .then(stored.isPresent() ? upload(origin,
+                                                                URI.create(String.valueOf(uploadUrl)), stored.get(),
+                                                                request) : Mono.empty());
+                                            });
                                 });
                     })
                     .then(Mono.defer(() -> posts.processing(post.id(),
                             clock.instant().plus(settings.backoff(1)), clock.instant())))
+                    .then(Mono.defer(() -> posts.find(post.id())))
+                    .flatMap(sent -> Flux.fromIterable(listeners.orderedStream().toList())
+                            .concatMap(listener -> listener.sent(sent).onErrorResume(e -> {
+                                log.warn("Reporting post {} as sent failed: {}", post.id(), e.toString());
+                                return Mono.empty();
+                            }))
+                            .then())
                     .onErrorResume(e -> {
                         String reason = reason(e);
                         log.warn("Post {} failed while sending: {}", post.id(), reason);
@@ -326,12 +346,22 @@ public class Publishing {
     }
 
     private static CallOrigin origin(Connection connection) {
-        return new CallOrigin(connection.id(), connection.advertiserId(), SyncReason.MANUAL, new SyncTally());
+        return new CallOrigin(connection.id(), connection.advertiserId(), SyncReason.COMMAND, new SyncTally());
     }
 
     private static String failReason(String tiktokReason) {
         return tiktokReason == null || tiktokReason.isBlank() ? "TikTok reported the post as failed without a reason"
                 : tiktokReason;
+    }
+
+    private static String refusal(TikTokAnswer answer) {
+        if (answer.code() == null) {
+            return "TikTok was not reached or did not answer video/init: " + answer.message();
+        }
+        if (!answer.ok()) {
+            return "TikTok refused video/init with code " + answer.code() + ": " + answer.message();
+        }
+        return "TikTok answered video/init without a publish_id";
     }
 
     private static String reason(Throwable e) {

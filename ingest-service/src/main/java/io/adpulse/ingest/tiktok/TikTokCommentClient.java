@@ -2,7 +2,6 @@ package io.adpulse.ingest.tiktok;
 
 import io.adpulse.ingest.comments.CommentApi;
 import io.adpulse.ingest.comments.TikTokComment;
-import io.adpulse.ingest.posting.PlannedRequest;
 import io.adpulse.ingest.sync.CallOrigin;
 import io.adpulse.ingest.token.AccessToken;
 import java.time.Instant;
@@ -16,7 +15,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@link CommentApi} over the API for Business's organic account endpoints, through {@link TikTokHttp} (the app's
+ * {@link CommentApi} (listing; replies and hides are commands) over the API for Business's organic account endpoints, through {@link TikTokHttp} (the app's
  * rate limits, circuit breaker per endpoint, API-error reporting). The shape (parameters, fields) is the sandbox's
  * choice, marked UNSURE in its README: our facts file has no reference for these endpoints.
  */
@@ -24,8 +23,6 @@ import tools.jackson.databind.JsonNode;
 class TikTokCommentClient implements CommentApi {
 
     static final String LIST = "/business/comment/list/";
-    static final String REPLY = "/business/comment/reply/create/";
-    static final String HIDE = "/business/comment/hide/";
     static final int PAGE = 30;
 
     private final TikTokHttp http;
@@ -68,63 +65,6 @@ class TikTokCommentClient implements CommentApi {
                     && next.asLong() > cursor;
             return new Page(comments, more ? next.asLong() : null, 0);
         });
-    }
-
-    @Override
-    public Mono<String> reply(CallOrigin caller, AccessToken token, String openId, String videoId, String commentId,
-            String text) {
-        return http.postBusiness(REPLY, replyBody(openId, videoId, commentId, text), token, List.of(caller))
-                .map(data -> {
-                    String id = TikTokHttp.text(data.get("comment_id"));
-                    if (id == null) {
-                        throw new IllegalStateException("POST " + REPLY + " answered without the reply's comment_id");
-                    }
-                    return id;
-                });
-    }
-
-    @Override
-    public Mono<Void> hide(CallOrigin caller, AccessToken token, String openId, String videoId, String commentId,
-            boolean hide) {
-        return http.postBusiness(HIDE, hideBody(openId, videoId, commentId, hide), token, List.of(caller)).then();
-    }
-
-    @Override
-    public PlannedRequest planReply(String connectionId, String openId, String videoId, String commentId,
-            String text) {
-        return plan(connectionId, REPLY, replyBody(openId, videoId, commentId, text));
-    }
-
-    @Override
-    public PlannedRequest planHide(String connectionId, String openId, String videoId, String commentId,
-            boolean hide) {
-        return plan(connectionId, HIDE, hideBody(openId, videoId, commentId, hide));
-    }
-
-    private PlannedRequest plan(String connectionId, String endpoint, Map<String, Object> body) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Access-Token", "<access token of connection " + connectionId + ">");
-        headers.put("Content-Type", "application/json");
-        return new PlannedRequest("POST", http.businessUri(endpoint, Map.of()).toString(), headers,
-                http.jsonText(body));
-    }
-
-    private static Map<String, Object> replyBody(String openId, String videoId, String commentId, String text) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("business_id", openId);
-        body.put("video_id", videoId);
-        body.put("comment_id", commentId);
-        body.put("text", text);
-        return body;
-    }
-
-    private static Map<String, Object> hideBody(String openId, String videoId, String commentId, boolean hide) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("business_id", openId);
-        body.put("video_id", videoId);
-        body.put("comment_id", commentId);
-        body.put("action", hide ? "HIDE" : "UNHIDE");
-        return body;
     }
 
     private record Page(List<TikTokComment> comments, Long next, int number) {

@@ -2,15 +2,11 @@ package io.adpulse.ingest.tiktok;
 
 import io.adpulse.ingest.posting.ContentPostingApi;
 import io.adpulse.ingest.posting.CreatorInfo;
-import io.adpulse.ingest.posting.PlannedRequest;
-import io.adpulse.ingest.posting.PostRequest;
-import io.adpulse.ingest.posting.PublishStarted;
 import io.adpulse.ingest.posting.PublishStatus;
 import io.adpulse.ingest.sync.CallOrigin;
 import io.adpulse.ingest.token.AccessToken;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -19,14 +15,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@link ContentPostingApi} over TikTok's Content Posting API v2, through the same {@link TikTokHttp} as the Display
- * API (per-endpoint limiter, circuit breaker, API-error reporting, call metric). {@code video/init/} and the chunk
- * PUTs are writes: retried only when refused for rate.
+ * API (per-endpoint limiter, circuit breaker, API-error reporting, call metric). The chunk
+ * PUTs are writes: retried only when refused for rate. {@code video/init/} itself is a command's call.
  */
 @Component
 class TikTokContentPostingClient implements ContentPostingApi {
 
     static final String CREATOR_INFO = "/v2/post/publish/creator_info/query/";
-    static final String INIT = "/v2/post/publish/video/init/";
     static final String STATUS = "/v2/post/publish/status/fetch/";
     /** The metric and circuit-breaker name of chunk uploads (the upload URL itself differs per publish). */
     static final String UPLOAD = "/upload/video/";
@@ -53,21 +48,6 @@ class TikTokContentPostingClient implements ContentPostingApi {
     }
 
     @Override
-    public Mono<PublishStarted> init(CallOrigin caller, AccessToken token, PostRequest request) {
-        return http.postWrite(INIT, body(request), token, List.of(caller)).map(data -> {
-            String publishId = TikTokHttp.text(data.get("publish_id"));
-            if (publishId == null) {
-                throw new IllegalStateException("POST " + INIT + " answered without a publish_id");
-            }
-            String upload = TikTokHttp.text(data.get("upload_url"));
-            if (request.source() == PostRequest.Source.FILE_UPLOAD && upload == null) {
-                throw new IllegalStateException("POST " + INIT + " answered a FILE_UPLOAD without an upload_url");
-            }
-            return new PublishStarted(publishId, upload == null ? null : URI.create(upload));
-        });
-    }
-
-    @Override
     public Mono<Boolean> uploadChunk(CallOrigin caller, URI uploadUrl, String contentType, byte[] chunk, long first,
             long last, long total) {
         return http.putChunk(UPLOAD, uploadUrl, contentType, chunk, first, last, total, List.of(caller))
@@ -88,35 +68,5 @@ class TikTokContentPostingClient implements ContentPostingApi {
     @Override
     public Mono<Avatar> avatar(URI avatarUrl) {
         return http.image(avatarUrl, MAX_AVATAR_BYTES).map(image -> new Avatar(image.contentType(), image.bytes()));
-    }
-
-    @Override
-    public PlannedRequest planInit(String connectionId, PostRequest request) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Authorization", "Bearer <access token of connection " + connectionId + ">");
-        headers.put("Content-Type", "application/json; charset=UTF-8");
-        return new PlannedRequest("POST", http.openApiUri(INIT).toString(), headers, http.jsonText(body(request)));
-    }
-
-    static Map<String, Object> body(PostRequest request) {
-        Map<String, Object> post = new LinkedHashMap<>();
-        post.put("title", request.title() == null ? "" : request.title());
-        post.put("privacy_level", request.privacyLevel());
-        post.put("disable_duet", request.disableDuet());
-        post.put("disable_comment", request.disableComment());
-        post.put("disable_stitch", request.disableStitch());
-        Map<String, Object> source = new LinkedHashMap<>();
-        source.put("source", request.source().name());
-        if (request.source() == PostRequest.Source.FILE_UPLOAD) {
-            source.put("video_size", request.videoSize());
-            source.put("chunk_size", request.chunkSize());
-            source.put("total_chunk_count", request.totalChunkCount());
-        } else {
-            source.put("video_url", request.videoUrl());
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("post_info", post);
-        body.put("source_info", source);
-        return body;
     }
 }

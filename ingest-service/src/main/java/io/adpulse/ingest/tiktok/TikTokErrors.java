@@ -29,7 +29,12 @@ final class TikTokErrors {
 
     /** The typed failure for a non-success {@code code} in an HTTP 200 answer. */
     static TikTokApiException forCode(String endpoint, int code, String message, String requestId) {
-        String text = "GET " + endpoint + " failed with TikTok code " + code + " (" + message + ")"
+        return forCode("GET", endpoint, code, message, requestId);
+    }
+
+    /** {@link #forCode(String, int, String, String)} for a call made with {@code method}. */
+    static TikTokApiException forCode(String method, String endpoint, int code, String message, String requestId) {
+        String text = method + " " + endpoint + " failed with TikTok code " + code + " (" + message + ")"
                 + (requestId == null ? "" : " [request_id " + requestId + "]");
         if (RATE_LIMITED.contains(code)) {
             return new TikTokRateLimitedException(endpoint, code, 200, requestId, text, null);

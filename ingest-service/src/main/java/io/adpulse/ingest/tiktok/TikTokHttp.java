@@ -107,19 +107,6 @@ class TikTokHttp {
      */
     Mono<JsonNode> post(String endpoint, Map<String, String> query, Object body, AccessToken token,
             List<CallOrigin> origins) {
-        return postV2(endpoint, query, body, token, origins, resilience.retry(endpoint));
-    }
-
-    /**
-     * A write to the v2 Open API (Content Posting {@code video/init/}): as {@link #post}, but retried only when
-     * TikTok refused it for rate, so a lost answer never sends the write twice.
-     */
-    Mono<JsonNode> postWrite(String endpoint, Object body, AccessToken token, List<CallOrigin> origins) {
-        return postV2(endpoint, Map.of(), body, token, origins, resilience.writeRetry(endpoint));
-    }
-
-    private Mono<JsonNode> postV2(String endpoint, Map<String, String> query, Object body, AccessToken token,
-            List<CallOrigin> origins, io.github.resilience4j.retry.Retry retry) {
         URI uri = uri(openApiBaseUrl, endpoint, query);
         byte[] json = mapper.writeValueAsBytes(body);
         Mono<JsonNode> attempt = attempt(endpoint, origins,
@@ -129,7 +116,7 @@ class TikTokHttp {
         return attempt
                 .transformDeferred(CircuitBreakerOperator.of(resilience.circuitBreaker(endpoint)))
                 .transformDeferred(RateLimiterOperator.of(resilience.displayLimiter(endpoint)))
-                .transformDeferred(RetryOperator.of(retry))
+                .transformDeferred(RetryOperator.of(resilience.retry(endpoint)))
                 .onErrorResume(e -> errors.report(endpoint, origins, e).then(Mono.error(e)));
     }
 
@@ -154,22 +141,43 @@ class TikTokHttp {
     }
 
     /**
-     * A JSON POST to the API for Business (the organic account endpoints, e.g. {@code /business/comment/reply/create/})
-     * with {@code Access-Token}: its envelope unwrapped as for {@link #get}, the app's rate limits taken, retried only
-     * when TikTok refused it for rate (a write is never sent twice on a lost answer).
+     * One write (a command's call) to TikTok: {@code method} to {@code uri} with the JSON {@code body} (null for none)
+     * and the token in the header the API expects ({@code Access-Token} for the API for Business, {@code Authorization:
+     * Bearer} for the v2 Open API). Emits TikTok's whole answer (envelope with {@code code}, {@code message},
+     * {@code request_id}, {@code data}; v2: {@code data} and {@code error}) when TikTok answered it, success or a
+     * refusal of the request itself (bad parameters, unknown ids: TikTok's reason is the answer). Rate limits, token and
+     * authorisation rejections, TikTok-side faults and transport failures are errors, reported as API errors like any
+     * call's. Unlike reads, a write is retried only when TikTok refused it for its rate limit (it did nothing then):
+     * after a timeout or a server fault it may have been applied, and sending it again could apply it twice.
      */
-    Mono<JsonNode> postBusiness(String endpoint, Object body, AccessToken token, List<CallOrigin> origins) {
-        URI uri = uri(baseUrl, endpoint, Map.of());
-        byte[] json = mapper.writeValueAsBytes(body);
-        Mono<JsonNode> attempt = quota.acquire(endpoint).then(attempt(endpoint, origins,
-                () -> client.post().uri(uri).header(ACCESS_TOKEN_HEADER, token.value())
-                        .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).bodyValue(json),
-                (status, retryAfter, answer) -> unwrap(endpoint, status, retryAfter, answer, token)));
-        return attempt
-                .transformDeferred(CircuitBreakerOperator.of(resilience.circuitBreaker(endpoint)))
-                .transformDeferred(RateLimiterOperator.of(resilience.rateLimiter()))
-                .transformDeferred(RateLimiterOperator.of(resilience.minuteLimiter()))
-                .transformDeferred(RateLimiterOperator.of(resilience.advertiserLimiter(origins.get(0).advertiserId())))
+    Mono<JsonNode> write(boolean openApi, String method, String endpoint, Map<String, String> query, byte[] body,
+            AccessToken token, List<CallOrigin> origins) {
+        URI uri = uri(openApi ? openApiBaseUrl : baseUrl, endpoint, query);
+        HttpMethodName verb = HttpMethodName.of(method);
+        Supplier<WebClient.RequestHeadersSpec<?>> request = () -> {
+            WebClient.RequestBodySpec spec = client.method(verb.method()).uri(uri).accept(MediaType.APPLICATION_JSON);
+            if (openApi) {
+                spec = spec.headers(headers -> headers.setBearerAuth(token.value()));
+            } else {
+                spec = spec.header(ACCESS_TOKEN_HEADER, token.value());
+            }
+            return body == null ? spec : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        };
+        Mono<JsonNode> attempt = attempt(endpoint, origins, request,
+                (status, retryAfter, answer) -> openApi
+                        ? writeAnswerDisplay(endpoint, status, retryAfter, answer, token)
+                        : writeAnswer(method, endpoint, status, retryAfter, answer, token));
+        Mono<JsonNode> limited = attempt
+                .transformDeferred(CircuitBreakerOperator.of(resilience.circuitBreaker(endpoint)));
+        if (openApi) {
+            limited = limited.transformDeferred(RateLimiterOperator.of(resilience.displayLimiter(endpoint)));
+        } else {
+            limited = quota.acquire(endpoint).then(limited)
+                    .transformDeferred(RateLimiterOperator.of(resilience.rateLimiter()))
+                    .transformDeferred(RateLimiterOperator.of(resilience.minuteLimiter()))
+                    .transformDeferred(RateLimiterOperator.of(resilience.advertiserLimiter(origins.get(0).advertiserId())));
+        }
+        return limited
                 .transformDeferred(RetryOperator.of(resilience.writeRetry(endpoint)))
                 .onErrorResume(e -> errors.report(endpoint, origins, e).then(Mono.error(e)));
     }
@@ -196,19 +204,83 @@ class TikTokHttp {
     record Image(String contentType, byte[] bytes) {
     }
 
-    /** The URL of {@code endpoint} on the API for Business, with {@code query} (for dry runs). */
-    URI businessUri(String endpoint, Map<String, String> query) {
-        return uri(baseUrl, endpoint, query);
+    /** The JSON of a write's body, exactly as {@link #write} sends it. */
+    byte[] jsonBody(Object body) {
+        return mapper.writeValueAsBytes(body);
     }
 
-    /** The URL of {@code endpoint} on the v2 Open API (for dry runs). */
-    URI openApiUri(String endpoint) {
-        return uri(openApiBaseUrl, endpoint, Map.of());
+    /** The full URL of a call. */
+    URI uriOf(boolean openApi, String endpoint, Map<String, String> query) {
+        return uri(openApi ? openApiBaseUrl : baseUrl, endpoint, query);
     }
 
-    /** The JSON text of a request body as it would be sent (for dry runs). */
-    String jsonText(Object body) {
-        return mapper.writeValueAsString(body);
+    /** Reads a JSON answer's node as a plain value: maps, lists, strings, BigDecimal/BigInteger/Long, booleans. */
+    Object plain(JsonNode node) {
+        return mapper.convertValue(node, Object.class);
+    }
+
+    private Answer writeAnswer(String method, String endpoint, int status, String retryAfter, byte[] body,
+            AccessToken token) {
+        if (status != 200) {
+            throw TikTokErrors.forHttpStatus(endpoint, status, retryAfter, Instant.now());
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JacksonException e) {
+            throw TikTokErrors.forMalformedBody(endpoint, status, null);
+        }
+        JsonNode code = root == null ? null : root.get("code");
+        if (code == null || !code.isNumber()) {
+            throw TikTokErrors.forMalformedBody(endpoint, status, null);
+        }
+        if (!TikTokErrors.SUCCESS.contains(code.asInt())) {
+            TikTokApiException failure = TikTokErrors.forCode(method, endpoint, code.asInt(), message(root, token),
+                    text(root.get("request_id")));
+            if (!(failure instanceof TikTokRequestException)) {
+                throw failure;
+            }
+        }
+        return new Answer(Integer.toString(code.asInt()), root);
+    }
+
+    private Answer writeAnswerDisplay(String endpoint, int status, String retryAfter, byte[] body, AccessToken token) {
+        try {
+            unwrapDisplay(endpoint, status, retryAfter, body, token);
+            return new Answer("ok", mapper.readTree(body));
+        } catch (TikTokRequestException refused) {
+            JsonNode root;
+            try {
+                root = body.length == 0 ? null : mapper.readTree(body);
+            } catch (JacksonException e) {
+                root = null;
+            }
+            if (root == null || !root.isObject()) {
+                throw refused;
+            }
+            return new Answer(refused.code() == TikTokApiException.NO_CODE ? "http_" + status
+                    : Integer.toString(refused.code()), root);
+        }
+    }
+
+    /** The HTTP methods a write may use. */
+    private enum HttpMethodName {
+        POST(org.springframework.http.HttpMethod.POST), PUT(org.springframework.http.HttpMethod.PUT),
+        DELETE(org.springframework.http.HttpMethod.DELETE), GET(org.springframework.http.HttpMethod.GET);
+
+        private final org.springframework.http.HttpMethod method;
+
+        HttpMethodName(org.springframework.http.HttpMethod method) {
+            this.method = method;
+        }
+
+        org.springframework.http.HttpMethod method() {
+            return method;
+        }
+
+        static HttpMethodName of(String name) {
+            return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        }
     }
 
     /** One HTTP attempt: counted on the callers' tallies and in the call metric, its answer unwrapped. */

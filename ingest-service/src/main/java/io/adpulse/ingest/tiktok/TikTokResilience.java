@@ -84,8 +84,7 @@ class TikTokResilience {
                         .toMillis())
                 .retryOnException(e -> e instanceof TikTokApiException failure && failure.retryable())
                 .build());
-        // Writes (posting a video, replying to a comment) are retried only when TikTok refused them for rate: a
-        // timeout or a 5xx may hide a write that happened, and sending it again could post twice.
+        // A write is tried again only when TikTok refused it for its rate limit: then it did nothing.
         this.writeRetries = RetryRegistry.of(RetryConfig.custom()
                 .maxAttempts(tiktok.maxAttempts())
                 .intervalBiFunction((attempt, outcome) -> backoff(attempt,
@@ -150,9 +149,9 @@ class TikTokResilience {
         return retries.retry(endpoint);
     }
 
-    /** The retry of a write to {@code endpoint}: only calls TikTok refused for rate (so never executed) again. */
+    /** The retry of writes: only after TikTok's rate-limit refusals, which applied nothing. */
     Retry writeRetry(String endpoint) {
-        return writeRetries.retry(endpoint);
+        return writeRetries.retry("write " + endpoint);
     }
 
     CircuitBreaker circuitBreaker(String endpoint) {
