@@ -75,11 +75,11 @@ class PublishRepository {
                 .bind("p", publishId).bind("now", now).bind("id", id).then();
     }
 
-    /** SENDING → PROCESSING, first status check at {@code nextCheck}. */
-    Mono<Void> processing(String id, Instant nextCheck, Instant now) {
+    /** SENDING → PROCESSING, first status check at {@code nextCheck}; false when the post had left SENDING. */
+    Mono<Boolean> processing(String id, Instant nextCheck, Instant now) {
         return db.sql("update publish set state = 'PROCESSING', next_check_at = :next, updated_at = :now"
                         + " where id = :id and state = 'SENDING'")
-                .bind("next", nextCheck).bind("now", now).bind("id", id).then();
+                .bind("next", nextCheck).bind("now", now).bind("id", id).fetch().rowsUpdated().map(n -> n > 0);
     }
 
     /** A status check without a final answer. */

@@ -236,7 +236,9 @@ public class Publishing {
                     })
                     .then(Mono.defer(() -> posts.processing(post.id(),
                             clock.instant().plus(settings.backoff(1)), clock.instant())))
-                    .then(Mono.defer(() -> posts.find(post.id())))
+                    // a webhook may have finished the post already: then its outcome was reported, not this step
+                    .filter(Boolean::booleanValue)
+                    .flatMap(moved -> posts.find(post.id()))
                     .flatMap(sent -> Flux.fromIterable(listeners.orderedStream().toList())
                             .concatMap(listener -> listener.sent(sent).onErrorResume(e -> {
                                 log.warn("Reporting post {} as sent failed: {}", post.id(), e.toString());
@@ -331,7 +333,7 @@ public class Publishing {
                 ? finish(post.id(), PublishRecord.FAILED, null, "Interrupted while being sent, before TikTok accepted"
                         + " it; not sent again so that it cannot be posted twice. Post it anew if it is not on TikTok.",
                         null)
-                : posts.processing(post.id(), clock.instant(), clock.instant())).then();
+                : posts.processing(post.id(), clock.instant(), clock.instant()).then()).then();
     }
 
     private Mono<Void> finish(String id, String state, String tiktokStatus, String failReason, String postId) {
