@@ -46,6 +46,7 @@ class AccessMatrixTest extends GatewayTestBase {
     private static final Set<Caller> ADMINS = EnumSet.of(Caller.ADMIN);
     private static final Set<Caller> RESPONDERS = EnumSet.of(Caller.ADMIN, Caller.OPERATOR, Caller.ONCALL);
     private static final Set<Caller> AUDITORS = EnumSet.of(Caller.ADMIN, Caller.AUDITOR);
+    private static final Set<Caller> WRITERS = EnumSet.of(Caller.ADMIN, Caller.OPERATOR);
     private static final Set<Caller> STAFF = EnumSet.of(Caller.ADMIN, Caller.OPERATOR, Caller.ONCALL, Caller.AUDITOR);
 
     /** One request of the matrix, the gateway route it goes through ({@code gateway} when answered by the gateway) and who passes. */
@@ -67,6 +68,8 @@ class AccessMatrixTest extends GatewayTestBase {
             new Entry("gateway", HttpMethod.GET, "/", SIGNED_IN),
             new Entry("gateway", HttpMethod.GET, "/login", EVERYONE),
             new Entry("gateway", HttpMethod.GET, "/assets/app.js", EVERYONE),
+            new Entry("gateway", HttpMethod.GET, "/publish.html", SIGNED_IN),
+            new Entry("gateway", HttpMethod.GET, "/assets/publish.js", EVERYONE),
             new Entry("gateway", HttpMethod.GET, "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js", SIGNED_IN),
             new Entry("gateway", HttpMethod.GET, "/actuator/health", EVERYONE),
             new Entry("gateway", HttpMethod.GET, "/actuator/prometheus", EVERYONE),
@@ -91,6 +94,14 @@ class AccessMatrixTest extends GatewayTestBase {
             new Entry("ingest", HttpMethod.POST, "/api/ingest/connections/c-1/sync", ADMINS),
             new Entry("ingest", HttpMethod.GET, "/api/ingest/commands", SIGNED_IN),
             new Entry("ingest", HttpMethod.GET, "/api/ingest/commands/cmd-1", SIGNED_IN),
+            // ingest-service: publishing and comment triage (creators' data; writes are commands)
+            new Entry("ingest", HttpMethod.POST, "/api/ingest/media?fileName=clip.mp4", WRITERS),
+            new Entry("ingest", HttpMethod.GET, "/api/ingest/media/m-1", STAFF),
+            new Entry("ingest", HttpMethod.GET, "/api/ingest/creators/c-1/creator-info", STAFF),
+            new Entry("ingest", HttpMethod.GET, "/api/ingest/creators/c-1/avatar", STAFF),
+            new Entry("ingest", HttpMethod.GET, "/api/ingest/publishes", STAFF),
+            new Entry("ingest", HttpMethod.GET, "/api/ingest/publishes/cmd-1", STAFF),
+            new Entry("ingest", HttpMethod.GET, "/api/ingest/comments?status=NEW", STAFF),
             new Entry("webhooks", HttpMethod.POST, "/webhooks/tiktok", EVERYONE),
             // reporting-service: reads
             new Entry("reporting", HttpMethod.GET, "/api/reporting/advertisers", SIGNED_IN),
