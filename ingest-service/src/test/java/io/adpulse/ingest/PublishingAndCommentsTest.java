@@ -45,7 +45,7 @@ class PublishingAndCommentsTest extends IngestServiceTestBase {
 
     @BeforeEach
     void sandbox() {
-        sandbox = TestSandbox.startedAt(clock.instant());
+        sandbox = TestSandbox.shared();
         sandbox.callback("http://127.0.0.1:" + port + "/webhooks/tiktok");
     }
 

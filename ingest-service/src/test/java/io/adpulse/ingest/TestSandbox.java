@@ -1,50 +1,35 @@
 package io.adpulse.ingest;
 
-import io.adpulse.sandbox.TikTokSandboxApplication;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The TikTok sandbox in this JVM (one per JVM, started on first use), for end-to-end tests of publishing and
- * comments: the {@link FakeTikTok} forwards what it does not imitate to it. Its clock is pinned at the service
- * clock's instant when it starts, so the webhooks it signs are fresh for the service (whose test clock runs days
- * behind the real one); small chunks (1 KB) and a short processing delay keep uploads and publishes quick.
+ * Publishing and comment helpers over the TikTok sandbox the suite runs in-process ({@link SandboxTikTok}; the
+ * {@link FakeTikTok} forwards Content Posting, chunk uploads, the comment endpoints and the Display API of sandbox
+ * creators to it): creator tokens, what the sandbox received, sample videos and comments.
  */
 final class TestSandbox {
 
-    static final String APP_ID = "sandbox-app";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static volatile TestSandbox shared;
 
-    private final ConfigurableApplicationContext context;
     private final String url;
     private final WebClient http;
 
-    private TestSandbox(Instant now) {
-        context = TikTokSandboxApplication.start(0, Map.of(
-                TikTokSandboxApplication.APP_ID, APP_ID,
-                TikTokSandboxApplication.APP_SECRET, "sandbox-secret",
-                TikTokSandboxApplication.FIXED_CLOCK, now.toString(),
-                "adpulse.sandbox.posting.min-chunk-size", "1024",
-                "adpulse.sandbox.posting.processing-delay", "300ms",
-                "spring.main.banner-mode", "off"));
-        url = "http://127.0.0.1:" + TikTokSandboxApplication.port(context);
+    private TestSandbox(SandboxTikTok sandbox) {
+        url = sandbox.root();
         http = WebClient.builder().baseUrl(url).codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
-        FakeTikTok.shared().forwardToSandbox(url);
-        Runtime.getRuntime().addShutdownHook(new Thread(context::close));
     }
 
-    /** The sandbox, started with its clock at {@code now} if it is not running yet. */
-    static synchronized TestSandbox startedAt(Instant now) {
+    /** The helpers over the suite's sandbox, started if it is not running yet. */
+    static synchronized TestSandbox shared() {
         if (shared == null) {
-            shared = new TestSandbox(now);
+            shared = new TestSandbox(SandboxTikTok.shared());
         }
         return shared;
     }
