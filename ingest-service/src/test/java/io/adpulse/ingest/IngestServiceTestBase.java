@@ -80,6 +80,8 @@ public abstract class IngestServiceTestBase {
         registry.add("adpulse.ingest.tiktok.display-qpm", () -> "600");
         registry.add("adpulse.ingest.poll-interval", () -> "PT1S");
         registry.add("adpulse.ingest.tiktok.qps", () -> "1000");
+        // the whole suite syncs every second; 600 a minute (the default) would make later tests' calls wait minutes
+        registry.add("adpulse.ingest.tiktok.qpm", () -> "60000");
         registry.add("adpulse.ingest.tiktok.initial-backoff", () -> "PT0.05S");
         registry.add("adpulse.ingest.tiktok.max-backoff", () -> "PT0.2S");
         registry.add("adpulse.ingest.publishing.tick", () -> "PT0.2S");

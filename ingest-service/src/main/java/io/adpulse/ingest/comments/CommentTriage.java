@@ -26,6 +26,7 @@ import reactor.core.publisher.Mono;
 public class CommentTriage {
 
     static final int MAX_REPLY = 150;
+    private static final java.time.Duration POLL_TIMEOUT = java.time.Duration.ofMinutes(2);
     /** The scope a creator grants for its comments to be read (and {@code comment.list.manage} to reply or hide). */
     public static final String LIST_SCOPE = "comment.list";
     private static final Logger log = LoggerFactory.getLogger(CommentTriage.class);
@@ -66,6 +67,8 @@ public class CommentTriage {
                         clock.instant()))
                 .filter(Boolean::booleanValue)
                 .count()
+                // one connection waiting for the app's rate budget must not hold up the others' polls for long
+                .timeout(POLL_TIMEOUT)
                 .doOnNext(n -> {
                     if (n > 0) {
                         log.info("Comment poll of {}: {} new comment(s)", connection.id(), n);
