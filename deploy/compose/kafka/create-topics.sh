@@ -31,10 +31,12 @@ create privacy.requests.v1 delete "$MONTH"
 create privacy.completions.v1 delete "$MONTH"
 # audit checkpoints: few (one per interval), kept forever so the anchored history stays readable
 create audit.checkpoints.v1 delete -1
+create tiktok.commands.v1 delete "$MONTH"
+create tiktok.command-results.v1 delete "$MONTH"
 # dead letters: kept a month for inspection and replay
 for t in tiktok.connections.v1 tiktok.connection-attempts.v1 tiktok.entities.v1 tiktok.metrics.v1 tiktok.organic.v1 tiktok.webhooks.v1 \
          tiktok.api-errors.v1 alerts.v1 audit.access.v1 reports.v1 privacy.requests.v1 privacy.completions.v1 \
-         audit.checkpoints.v1; do
+         audit.checkpoints.v1 tiktok.commands.v1 tiktok.command-results.v1; do
   create "$t.dlt" delete "$MONTH"
 done
 "$KT" --bootstrap-server "$BOOTSTRAP" --list

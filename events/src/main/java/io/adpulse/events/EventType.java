@@ -23,7 +23,9 @@ public enum EventType {
     ACCESS_RECORDED("adpulse.access.recorded.v1", AccessRecorded.class, Topics.AUDIT_ACCESS),
     PRIVACY_REQUESTED("adpulse.privacy.requested.v1", PrivacyRequested.class, Topics.PRIVACY_REQUESTS),
     PRIVACY_COMPLETED("adpulse.privacy.completed.v1", PrivacyCompleted.class, Topics.PRIVACY_COMPLETIONS),
-    AUDIT_CHECKPOINTED("adpulse.audit.checkpointed.v1", AuditCheckpointed.class, Topics.AUDIT_CHECKPOINTS);
+    AUDIT_CHECKPOINTED("adpulse.audit.checkpointed.v1", AuditCheckpointed.class, Topics.AUDIT_CHECKPOINTS),
+    COMMAND_REQUESTED("adpulse.commands.requested.v1", CommandRequested.class, Topics.COMMANDS),
+    COMMAND_RESULT("adpulse.commands.result.v1", CommandResult.class, Topics.COMMAND_RESULTS);
 
     /** Base of the {@code dataschema} URIs; the schema files ship in this module under {@code schemas/}. */
     public static final String SCHEMA_BASE = "https://schemas.adpulse.io/events/";

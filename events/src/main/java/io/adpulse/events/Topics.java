@@ -37,11 +37,15 @@ public final class Topics {
     public static final String PRIVACY_COMPLETIONS = "privacy.completions.v1";
     /** Key: {@code audit-chain}. audit-service's checkpoints of its hash chain, for anchoring outside Adpulse. */
     public static final String AUDIT_CHECKPOINTS = "audit.checkpoints.v1";
+    /** Key: connection id, so one account's writes are executed in the order they were accepted. */
+    public static final String COMMANDS = "tiktok.commands.v1";
+    /** Key: connection id. Every outcome of a command; a command id's last record is its final result. */
+    public static final String COMMAND_RESULTS = "tiktok.command-results.v1";
 
     /** Every topic, in the order the local stack creates them. */
     public static final List<String> ALL = List.of(CONNECTIONS, CONNECTION_ATTEMPTS, ENTITIES, METRICS, ORGANIC,
             WEBHOOKS, API_ERRORS, ALERTS, AUDIT_ACCESS, REPORTS, PRIVACY_REQUESTS, PRIVACY_COMPLETIONS,
-            AUDIT_CHECKPOINTS);
+            AUDIT_CHECKPOINTS, COMMANDS, COMMAND_RESULTS);
 
     /** Topics that hold state and are therefore log-compacted. */
     public static final List<String> COMPACTED = List.of(CONNECTIONS, ENTITIES);

@@ -139,13 +139,41 @@ public final class EventSamples {
                 Long.toString(data.sequence()));
     }
 
+    public static EventEnvelope<CommandRequested> commandRequested() {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("campaignId", "1800000000000000001");
+        parameters.put("budget", "250.00");
+        var data = new CommandRequested("cmd-2f0c7a91-budget", "campaign.update", "conn-7002238017842757633",
+                "7002238017842757633", "olivia", false, parameters,
+                "5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592", T0);
+        return EventEnvelope.of("/adpulse/gateway", data.connectionId(), T0, data, data.commandId(),
+                data.fingerprint());
+    }
+
+    public static EventEnvelope<CommandResult> commandResult() {
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("budget", "150.50");
+        before.put("budgetMode", "BUDGET_MODE_DAY");
+        before.put("status", "ENABLE");
+        Map<String, Object> after = new LinkedHashMap<>(before);
+        after.put("budget", "250.00");
+        var request = new CommandResult.TikTokRequest("POST",
+                "https://business-api.tiktok.com/open_api/v1.3/campaign/update/",
+                "{\"advertiser_id\":\"7002238017842757633\",\"campaign_id\":\"1800000000000000001\",\"budget\":250.00}");
+        var data = new CommandResult("cmd-2f0c7a91-budget", "campaign.update", "conn-7002238017842757633",
+                "7002238017842757633", "olivia", false, CommandResult.Outcome.SUCCEEDED, null, null, request, before,
+                after, "1800000000000000001", 0, "OK", "20261120093000ABCDEF0123456789", T0);
+        return EventEnvelope.of("/adpulse/ingest-service", data.connectionId(), T0, data, data.commandId(),
+                data.outcome(), data.progress());
+    }
+
     /** Every sample, by type, in declaration order of {@link EventType}. */
     public static Map<EventType, EventEnvelope<?>> all() {
         Map<EventType, EventEnvelope<?>> all = new LinkedHashMap<>();
         for (EventEnvelope<?> e : List.of(connectionGranted(), connectionRevoked(), connectionAttempted(),
                 webhookReceived(), entityObserved(), metricObserved(), organicVideoObserved(), apiErrorOccurred(),
                 alertFired(), alertResolved(), reportGenerated(), accessRecorded(), privacyRequested(),
-                privacyCompleted(), auditCheckpointed())) {
+                privacyCompleted(), auditCheckpointed(), commandRequested(), commandResult())) {
             all.put(e.type(), e);
         }
         return all;

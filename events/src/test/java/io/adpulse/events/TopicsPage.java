@@ -88,6 +88,14 @@ final class TopicsPage {
                 (deduplicate on `sequence`). Copy them somewhere Adpulse cannot write (anchoring): `GET \
                 /api/audit/verify` checks the chain against the stored checkpoints, and an anchored copy proves the \
                 stored ones were not rewritten. Kept forever.""");
+        TOPICS.put(Topics.COMMANDS, """
+                Key: connection id, so one account's writes run in the order the gateway accepted them. A write to \
+                TikTok (budget or status change, create, publish...) an operator asked for; ingest-service executes \
+                it at most once per `commandId` and answers on `tiktok.command-results.v1`.""");
+        TOPICS.put(Topics.COMMAND_RESULTS, """
+                Key: connection id. The outcome of every command (a redelivered command re-publishes its recorded \
+                result under the same event id), with the exact TikTok request (never the token) and the entity \
+                before and after the write.""");
     }
 
     private TopicsPage() {

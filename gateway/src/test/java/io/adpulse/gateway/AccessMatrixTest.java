@@ -46,10 +46,15 @@ class AccessMatrixTest extends GatewayTestBase {
     private static final Set<Caller> ADMINS = EnumSet.of(Caller.ADMIN);
     private static final Set<Caller> RESPONDERS = EnumSet.of(Caller.ADMIN, Caller.OPERATOR, Caller.ONCALL);
     private static final Set<Caller> AUDITORS = EnumSet.of(Caller.ADMIN, Caller.AUDITOR);
+    private static final Set<Caller> WRITERS = EnumSet.of(Caller.ADMIN, Caller.OPERATOR);
     private static final Set<Caller> STAFF = EnumSet.of(Caller.ADMIN, Caller.OPERATOR, Caller.ONCALL, Caller.AUDITOR);
 
     /** One request of the matrix, the gateway route it goes through ({@code gateway} when answered by the gateway) and who passes. */
-    record Entry(String route, HttpMethod method, String path, Set<Caller> allowed) {
+    record Entry(String route, HttpMethod method, String path, Set<Caller> allowed, int passes) {
+
+        Entry(String route, HttpMethod method, String path, Set<Caller> allowed) {
+            this(route, method, path, allowed, 0);
+        }
 
         @Override
         public String toString() {
@@ -63,10 +68,14 @@ class AccessMatrixTest extends GatewayTestBase {
             new Entry("gateway", HttpMethod.GET, "/", SIGNED_IN),
             new Entry("gateway", HttpMethod.GET, "/login", EVERYONE),
             new Entry("gateway", HttpMethod.GET, "/assets/app.js", EVERYONE),
+            new Entry("gateway", HttpMethod.GET, "/publish.html", SIGNED_IN),
+            new Entry("gateway", HttpMethod.GET, "/assets/publish.js", EVERYONE),
             new Entry("gateway", HttpMethod.GET, "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js", SIGNED_IN),
             new Entry("gateway", HttpMethod.GET, "/actuator/health", EVERYONE),
             new Entry("gateway", HttpMethod.GET, "/actuator/prometheus", EVERYONE),
             new Entry("gateway", HttpMethod.GET, "/api/privacy/exports/c-1?accountId=a", ADMINS),
+            // writes to TikTok: passing callers reach the command checks (400: no Idempotency-Key)
+            new Entry("gateway", HttpMethod.POST, "/api/commands", EnumSet.of(Caller.ADMIN, Caller.OPERATOR), 400),
             // auth-service
             new Entry("auth", HttpMethod.GET, "/api/auth/connections", SIGNED_IN),
             new Entry("auth", HttpMethod.GET, "/api/auth/connections/c-1", SIGNED_IN),
@@ -84,6 +93,16 @@ class AccessMatrixTest extends GatewayTestBase {
             new Entry("ingest", HttpMethod.GET, "/api/ingest/connections", SIGNED_IN),
             new Entry("ingest", HttpMethod.GET, "/api/ingest/connections/c-1", SIGNED_IN),
             new Entry("ingest", HttpMethod.POST, "/api/ingest/connections/c-1/sync", ADMINS),
+            new Entry("ingest", HttpMethod.GET, "/api/ingest/commands", SIGNED_IN),
+            new Entry("ingest", HttpMethod.GET, "/api/ingest/commands/cmd-1", SIGNED_IN),
+            // ingest-service: publishing and comment triage (creators' data; writes are commands)
+            new Entry("ingest", HttpMethod.POST, "/api/ingest/media?fileName=clip.mp4", WRITERS),
+            new Entry("ingest", HttpMethod.GET, "/api/ingest/media/m-1", STAFF),
+            new Entry("ingest", HttpMethod.GET, "/api/ingest/creators/c-1/creator-info", STAFF),
+            new Entry("ingest", HttpMethod.GET, "/api/ingest/creators/c-1/avatar", STAFF),
+            new Entry("ingest", HttpMethod.GET, "/api/ingest/publishes", STAFF),
+            new Entry("ingest", HttpMethod.GET, "/api/ingest/publishes/cmd-1", STAFF),
+            new Entry("ingest", HttpMethod.GET, "/api/ingest/comments?status=NEW", STAFF),
             new Entry("webhooks", HttpMethod.POST, "/webhooks/tiktok", EVERYONE),
             // reporting-service: reads
             new Entry("reporting", HttpMethod.GET, "/api/reporting/advertisers", SIGNED_IN),
@@ -143,7 +162,7 @@ class AccessMatrixTest extends GatewayTestBase {
 
     /** What the gateway answers itself, by the paths it maps; every one must be in the matrix. */
     private static final Set<String> GATEWAY_HANDLERS = Set.of("/api/session", "/login",
-            "/api/privacy/exports/{connectionId}");
+            "/api/privacy/exports/{connectionId}", "/api/commands");
 
     @Autowired
     RouteLocator routes;
@@ -199,6 +218,9 @@ class AccessMatrixTest extends GatewayTestBase {
      */
     private static int expected(Entry entry, Caller caller) {
         if (entry.allowed().contains(caller)) {
+            if (entry.passes() != 0) {
+                return entry.passes();
+            }
             return entry.route().equals("ingest") || entry.route().equals("webhooks") ? 503 : 200;
         }
         if (caller == Caller.ANONYMOUS) {

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -60,6 +61,10 @@ final class FakeTikTok {
     private final Map<String, Creator> creators = new ConcurrentHashMap<>();
     private final List<VideoListRequest> videoListRequests = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<String>> displayFailures = new ConcurrentHashMap<>();
+    private final List<String> forwardedWrites = new CopyOnWriteArrayList<>();
+    private final Set<String> sandboxAdvertisers = ConcurrentHashMap.newKeySet();
+    private volatile org.springframework.web.reactive.function.client.WebClient sandbox;
+    private volatile String sandboxBaseUrl;
     private final DisposableServer server;
 
     private FakeTikTok() {
@@ -70,10 +75,87 @@ final class FakeTikTok {
                 .GET(BASE_PATH + AD_GET, request -> list(request, AD_GET, "AD_STATUS_"))
                 .GET(BASE_PATH + REPORT_GET, this::report)
                 .POST(VIDEO_LIST, this::videoList)
+                // writes, Content Posting, chunk uploads and the organic account (comment) endpoints are TikTok's
+                // sandbox's business (see forwardToSandbox)
+                .POST(BASE_PATH + "/**", this::forward)
+                .route(RequestPredicates.path("/v2/post/**").or(RequestPredicates.path("/upload/**"))
+                        .or(RequestPredicates.path(BASE_PATH + "/business/**")), this::forward)
+                .filter((request, next) -> forwarded(request) ? forward(request) : next.handle(request))
                 .build();
         server = HttpServer.create().host("127.0.0.1").port(0)
                 .handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(routes)))
                 .bindNow();
+    }
+
+    /**
+     * From now on, every write (POST) to the API for Business, the requests about the advertisers handed over with
+     * {@link #forwardAdvertiser}, the Content Posting API, chunk uploads, the organic account (comment) endpoints and
+     * the Display API for tokens of none of this fake's creators go to {@code sandboxBaseUrl} (the tiktok-sandbox module run in-process, see
+     * {@link SandboxTikTok}) and its answer comes back unchanged; the writes are recorded ({@link #forwardedWrites}).
+     * Every other advertiser stays this fake's.
+     */
+    void forwardToSandbox(String sandboxBaseUrl) {
+        this.sandboxBaseUrl = sandboxBaseUrl;
+        this.sandbox = org.springframework.web.reactive.function.client.WebClient.builder()
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
+                .build();
+    }
+
+    /** Requests about this advertiser (one of the sandbox's) go to the sandbox. */
+    void forwardAdvertiser(String advertiserId) {
+        sandboxAdvertisers.add(advertiserId);
+    }
+
+    /** The writes forwarded to the sandbox so far, as {@code <path> <body>}. */
+    List<String> forwardedWrites() {
+        return List.copyOf(forwardedWrites);
+    }
+
+    private boolean forwarded(ServerRequest request) {
+        if (sandbox == null || !request.path().startsWith(BASE_PATH)) {
+            return false;
+        }
+        List<String> ids = new ArrayList<>();
+        request.queryParam("advertiser_id").ifPresent(ids::add);
+        request.queryParam("advertiser_ids").ifPresent(raw -> ids.addAll(json.readValue(raw,
+                new TypeReference<List<String>>() { })));
+        return ids.stream().anyMatch(sandboxAdvertisers::contains);
+    }
+
+    private Mono<ServerResponse> forward(ServerRequest request) {
+        if (sandbox == null) {
+            return ServerResponse.notFound().build();
+        }
+        String query = request.uri().getRawQuery();
+        String target = sandboxRoot() + request.path() + (query == null ? "" : "?" + query);
+        return request.bodyToMono(byte[].class).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(body -> {
+                    if (request.method().name().equals("POST") && request.path().startsWith(BASE_PATH)) {
+                        forwardedWrites.add(request.path().substring(BASE_PATH.length()) + " " + body.map(b ->
+                                new String(b, java.nio.charset.StandardCharsets.UTF_8)).orElse(""));
+                    }
+                    var spec = sandbox.method(request.method())
+                            .uri(java.net.URI.create(target))
+                            .headers(h -> request.headers().asHttpHeaders().forEach((name, values) -> {
+                                if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")
+                                        && !name.equalsIgnoreCase("Transfer-Encoding")) {
+                                    h.put(name, values);
+                                }
+                            }));
+                    var sent = body.isPresent() ? spec.bodyValue(body.get()) : spec;
+                    return sent.exchangeToMono(response -> response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
+                            .flatMap(answer -> {
+                                ServerResponse.BodyBuilder out = ServerResponse.status(response.statusCode());
+                                response.headers().contentType().ifPresent(out::contentType);
+                                return answer.length == 0 ? out.build() : out.bodyValue(answer);
+                            }));
+                });
+    }
+
+    /** The sandbox's root URL (without the API for Business's base path). */
+    private String sandboxRoot() {
+        return sandboxBaseUrl.endsWith(BASE_PATH)
+                ? sandboxBaseUrl.substring(0, sandboxBaseUrl.length() - BASE_PATH.length()) : sandboxBaseUrl;
     }
 
     static FakeTikTok shared() {
@@ -116,6 +198,10 @@ final class FakeTikTok {
         String token = authorization != null && authorization.startsWith("Bearer ")
                 ? authorization.substring("Bearer ".length()) : null;
         Creator creator = creators.values().stream().filter(c -> c.tokens.contains(token)).findFirst().orElse(null);
+        if (creator == null && sandbox != null) {
+            // not one of the fake's creators: a sandbox creator's token (see forwardToSandbox)
+            return forward(request);
+        }
         if (creator == null) {
             return displayError(401, "access_token_invalid", "The access token is invalid or not found in the request.");
         }

@@ -80,8 +80,16 @@ public abstract class IngestServiceTestBase {
         registry.add("adpulse.ingest.tiktok.display-qpm", () -> "600");
         registry.add("adpulse.ingest.poll-interval", () -> "PT1S");
         registry.add("adpulse.ingest.tiktok.qps", () -> "1000");
+        // the whole suite syncs every second; 600 a minute (the default) would make later tests' calls wait minutes
+        registry.add("adpulse.ingest.tiktok.qpm", () -> "60000");
         registry.add("adpulse.ingest.tiktok.initial-backoff", () -> "PT0.05S");
         registry.add("adpulse.ingest.tiktok.max-backoff", () -> "PT0.2S");
+        registry.add("adpulse.ingest.publishing.tick", () -> "PT0.2S");
+        registry.add("adpulse.ingest.publishing.status-initial-backoff", () -> "PT0.2S");
+        registry.add("adpulse.ingest.publishing.status-max-backoff", () -> "PT1S");
+        registry.add("adpulse.ingest.comments.poll-interval", () -> "PT1S");
+        registry.add("adpulse.ingest.media.chunk-bytes", () -> "1024");
+        registry.add("adpulse.ingest.media.max-bytes", () -> "65536");
     }
 
     /** A TikTok-style numeric advertiser id no other test uses. */
@@ -124,8 +132,13 @@ public abstract class IngestServiceTestBase {
 
     /** Publishes a creator (Login Kit) grant as auth-service does: advertiserId is the open id, the token sealed. */
     void grantCreator(String connectionId, String openId, String token, Instant grantedAt) {
+        grantCreator(connectionId, openId, token, grantedAt, List.of("user.info.basic", "video.list"));
+    }
+
+    /** A creator grant with these scopes. */
+    void grantCreator(String connectionId, String openId, String token, Instant grantedAt, List<String> scopes) {
         ConnectionGranted data = new ConnectionGranted(connectionId, ConnectionKind.CREATOR, openId, "Creator " + openId,
-                Tokens.sealWithDevKey(token, connectionId), List.of("user.info.basic", "video.list"), "admin", grantedAt,
+                Tokens.sealWithDevKey(token, connectionId), scopes, "admin", grantedAt,
                 grantedAt.plus(Duration.ofHours(2)));
         send(connectionId, CODEC.encode(EventEnvelope.of("/adpulse/auth-service", connectionId, grantedAt, data,
                 connectionId, "granted", grantedAt)));
@@ -140,6 +153,13 @@ public abstract class IngestServiceTestBase {
                 NOW.minus(Duration.ofMinutes(5)));
         send(connectionId, CODEC.encode(EventEnvelope.of("/adpulse/auth-service", connectionId, data.revokedAt(), data,
                 connectionId, "revoked", data.revokedAt())));
+    }
+
+    /** Publishes a command on {@code tiktok.commands.v1} as the gateway does. */
+    void submit(io.adpulse.events.CommandRequested command) {
+        kafka.send(new ProducerRecord<>(Topics.COMMANDS, command.connectionId(), CODEC.encode(EventEnvelope.of(
+                "/adpulse/gateway", command.connectionId(), NOW, command, command.commandId(),
+                command.fingerprint())))).join();
     }
 
     void send(String key, byte[] value) {

@@ -30,7 +30,8 @@ class PrivacyErasureTest extends IngestServiceTestBase {
             "connection", "id = :c or advertiser_id = :a",
             "sync_run", "connection_id = :c",
             "sync_watermark", "connection_id = :c",
-            "published_fact", "advertiser_id = :a");
+            "published_fact", "advertiser_id = :a",
+            "command", "connection_id = :c or advertiser_id = :a");
 
     @Test
     void erasureDeletesEveryRowOfTheAccountAndConfirmsWithCounts() {
@@ -50,7 +51,7 @@ class PrivacyErasureTest extends IngestServiceTestBase {
         assertThat(done.service()).isEqualTo("ingest-service");
         assertThat(done.connectionId()).isEqualTo("conn-" + erased);
         assertThat(done.deletedRows()).containsEntry("connection", 1L).containsEntry("sync_run", 2L)
-                .containsEntry("sync_watermark", 1L).containsEntry("published_fact", 2L);
+                .containsEntry("sync_watermark", 1L).containsEntry("published_fact", 2L).containsEntry("command", 1L);
     }
 
     /**
@@ -160,6 +161,20 @@ class PrivacyErasureTest extends IngestServiceTestBase {
                 .bind("p", java.nio.ByteBuffer.wrap(("{\"user_openid\":\"" + openId + "\"}")
                         .getBytes(StandardCharsets.UTF_8)))
                 .fetch().rowsUpdated().block(Duration.ofSeconds(10));
+        // a post to the creator account from an uploaded video, and a comment on one of its videos
+        String mediaId = "media-" + openId;
+        execute("insert into media (id, file_name, content_type, size_bytes, chunk_bytes, chunk_count, sha256,"
+                + " uploaded_by, created_at) values (:c, 'clip.mp4', 'video/mp4', 4, 1024, 1, 'ab', 'maria', now())",
+                mediaId, null);
+        db.sql("insert into media_chunk (media_id, idx, bytes) values (:m, 0, :b)").bind("m", mediaId)
+                .bind("b", java.nio.ByteBuffer.wrap(new byte[] {0, 0, 0, 1})).fetch().rowsUpdated()
+                .block(Duration.ofSeconds(10));
+        execute("insert into publish (id, connection_id, open_id, source, media_id, privacy_level, disable_comment,"
+                + " disable_duet, disable_stitch, scheduled_at, state, requested_by, created_at, updated_at) values"
+                + " ('post-' || :a, :c, :a, 'FILE_UPLOAD', 'media-' || :a, 'SELF_ONLY', false, false, false, now(),"
+                + " 'PUBLISH_COMPLETE', 'maria', now(), now())", connectionId, openId);
+        execute("insert into comment_triage (comment_id, connection_id, open_id, video_id, text, first_seen_at)"
+                + " values ('comment-' || :a, :c, :a, '7000000000000000001', 'Nice!', now())", connectionId, openId);
     }
 
     @Test
@@ -200,6 +215,10 @@ class PrivacyErasureTest extends IngestServiceTestBase {
         }
         execute("insert into sync_watermark (connection_id, stream, last_success_at) values (:c, 'campaign-daily', now())"
                 + "", connectionId, null);
+        execute("insert into command (command_id, fingerprint, kind, connection_id, advertiser_id, actor, dry_run,"
+                + " request_event, state, requested_at, received_at, updated_at) values (gen_random_uuid()::text,"
+                + " repeat('0', 64), 'campaign.update', :c, :a, 'olivia', true, '{}', 'DONE', now(), now(), now())",
+                connectionId, advertiserId);
     }
 
     private void execute(String sql, String connectionId, String advertiserId) {

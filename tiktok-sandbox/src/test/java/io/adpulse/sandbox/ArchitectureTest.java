@@ -27,7 +27,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule tikTokEndpointsIgnoreTheControlApi = noClasses().that()
             .resideInAnyPackage("..sandbox.entity..", "..sandbox.report..", "..sandbox.oauth..", "..sandbox.api..",
-                    "..sandbox.loginkit..", "..sandbox.display..")
+                    "..sandbox.loginkit..", "..sandbox.display..", "..sandbox.posting..", "..sandbox.comments..")
             .should().dependOnClassesThat().resideInAPackage("..sandbox.control..");
 
     /** Controllers of TikTok's API answer errors in TikTok's envelope, which only TikTokApi controllers get. */

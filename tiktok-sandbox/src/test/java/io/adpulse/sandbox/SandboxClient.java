@@ -50,6 +50,13 @@ public final class SandboxClient {
                 .exchange().expectStatus().isOk());
     }
 
+    /** A POST of a TikTok endpoint with the {@code Access-Token} header and a JSON body. */
+    public JsonNode post(String endpoint, String token, String json) {
+        return read(web.post().uri(API + endpoint).header("Access-Token", token)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(json)
+                .exchange().expectStatus().isOk());
+    }
+
     /** A GET of a control endpoint ({@code /sandbox/...}) that must answer 200. */
     public JsonNode control(String path, String... params) {
         return read(web.get().uri(uri(path, params)).exchange().expectStatus().isOk());

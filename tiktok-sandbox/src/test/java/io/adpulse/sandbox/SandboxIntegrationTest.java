@@ -19,6 +19,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         TikTokSandboxApplication.SEED + "=42",
         TikTokSandboxApplication.QPS + "=100000",
         TikTokSandboxApplication.CREATOR_ACCESS_TTL + "=5m",
+        "adpulse.sandbox.posting.min-chunk-size=1024",
+        "adpulse.sandbox.posting.processing-delay=100ms",
         TikTokSandboxApplication.APP_ID + "=" + SandboxClient.APP_ID,
         TikTokSandboxApplication.APP_SECRET + "=" + SandboxClient.SECRET})
 @AutoConfigureWebTestClient(timeout = "30s")

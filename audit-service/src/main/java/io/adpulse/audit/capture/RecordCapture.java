@@ -1,6 +1,8 @@
 package io.adpulse.audit.capture;
 
 import io.adpulse.events.AccessRecorded;
+import io.adpulse.events.CommandRequested;
+import io.adpulse.events.CommandResult;
 import io.adpulse.events.ConnectionGranted;
 import io.adpulse.events.ConnectionRevoked;
 import io.adpulse.events.PrivacyRequested;
@@ -147,6 +149,12 @@ public class RecordCapture {
         }
         if (event.data() instanceof PrivacyRequested erasure) {
             return new Actor(erasure.requestedBy(), null, null);
+        }
+        if (event.data() instanceof CommandRequested command) {
+            return new Actor(command.actor(), null, null);
+        }
+        if (event.data() instanceof CommandResult result) {
+            return new Actor(result.actor(), null, null);
         }
         return new Actor(null, null, null);
     }

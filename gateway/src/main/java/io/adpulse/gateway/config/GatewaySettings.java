@@ -139,10 +139,13 @@ public record GatewaySettings(@NotBlank String adminUsername, String adminPasswo
      *                        forgotten first (default 10000)
      * @param maxWebhookSize  largest body accepted on TikTok's webhook endpoint (default 64KB, ingest-service's own
      *                        limit), so an oversized notification gets a 413 here instead of a cut connection
+     * @param maxMediaSize    largest video accepted on {@code POST /api/ingest/media} (default 512MB, ingest-service's
+     *                        own limit {@code adpulse.ingest.media.max-bytes}); videos do not fit maxRequestSize
      */
     public record Limits(@NotNull @DefaultValue("1MB") DataSize maxRequestSize,
             @Min(1) @DefaultValue("50") int perUserPerSecond, @Min(1) @DefaultValue("100") int perIpPerSecond,
-            @Min(100) @DefaultValue("10000") int trackedClients, @NotNull @DefaultValue("64KB") DataSize maxWebhookSize) {
+            @Min(100) @DefaultValue("10000") int trackedClients, @NotNull @DefaultValue("64KB") DataSize maxWebhookSize,
+            @NotNull @DefaultValue("512MB") DataSize maxMediaSize) {
     }
 
     @Override

@@ -41,9 +41,9 @@ final class RequestLimits {
     WebFilter byClientAddress() {
         return (exchange, chain) -> {
             long declared = exchange.getRequest().getHeaders().getContentLength();
-            boolean webhook = SecurityConfig.WEBHOOKS.equals(exchange.getRequest().getPath().pathWithinApplication()
-                    .value());
-            long max = (webhook ? limits.maxWebhookSize() : limits.maxRequestSize()).toBytes();
+            String path = exchange.getRequest().getPath().pathWithinApplication().value();
+            long max = (SecurityConfig.WEBHOOKS.equals(path) ? limits.maxWebhookSize()
+                    : SecurityConfig.MEDIA.equals(path) ? limits.maxMediaSize() : limits.maxRequestSize()).toBytes();
             if (declared > max) {
                 return SecurityConfig.problem(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE,
                         "The request body is " + declared + " bytes; at most " + max + " are accepted.", false);

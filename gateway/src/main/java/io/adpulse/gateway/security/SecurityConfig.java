@@ -68,6 +68,8 @@ class SecurityConfig {
     static final String ROLE_ADMIN = "ADMIN";
     /** TikTok's webhook endpoint: public, signed by TikTok, no browser session and so no CSRF token. */
     static final String WEBHOOKS = "/webhooks/tiktok";
+    /** Video uploads for posting (ingest-service): larger bodies than any other request. */
+    static final String MEDIA = "/api/ingest/media";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
@@ -121,9 +123,17 @@ class SecurityConfig {
                 .pathMatchers(HttpMethod.PUT, "/api/alerting/config").hasRole("ADMIN")
                 // The single data export of an account, answered by the gateway itself (io.adpulse.gateway.privacy).
                 .pathMatchers("/api/privacy/**").hasRole("ADMIN")
+                // Writes to TikTok (io.adpulse.gateway.command): operators and admins only.
+                .pathMatchers("/api/commands", "/api/commands/**").hasAnyRole("ADMIN", "OPERATOR")
                 // Operators' tools and creators' data: not for CLIENT users (the services refuse them too).
                 .pathMatchers(HttpMethod.GET, "/api/alerting/deliveries/**", "/api/alerting/silences/**",
                         "/api/alerting/config", "/api/alerting/config/**", "/api/reporting/organic/**")
+                .hasAnyRole("ADMIN", "OPERATOR", "ONCALL", "AUDITOR")
+                // Publishing and comment triage: creators' data, for staff; uploading a video for operators and admins
+                // (posting, replying, hiding, assigning go through /api/commands).
+                .pathMatchers(HttpMethod.POST, MEDIA).hasAnyRole("ADMIN", "OPERATOR")
+                .pathMatchers(HttpMethod.GET, "/api/ingest/creators/**", "/api/ingest/publishes", "/api/ingest/publishes/**",
+                        "/api/ingest/comments", "/api/ingest/comments/**", "/api/ingest/media/**")
                 .hasAnyRole("ADMIN", "OPERATOR", "ONCALL", "AUDITOR")
                 .pathMatchers("/api/auth/connections/*/start", "/api/auth/admin/**", "/api/auth/privacy/**").hasRole("ADMIN")
                 .pathMatchers(HttpMethod.DELETE, "/api/auth/**").hasRole("ADMIN")

@@ -86,7 +86,8 @@ class AdvertiserScopeTest {
 
     private static GatewaySettings settings(String uri, Duration ttl) {
         return new GatewaySettings("admin", "pw", false, List.of(),
-                new GatewaySettings.Limits(DataSize.ofMegabytes(1), 50, 100, 10000, DataSize.ofKilobytes(64)),
+                new GatewaySettings.Limits(DataSize.ofMegabytes(1), 50, 100, 10000, DataSize.ofKilobytes(64),
+                        DataSize.ofMegabytes(512)),
                 new GatewaySettings.LocalUsers(true), new GatewaySettings.Oidc("", "adpulse-gateway", "", "roles",
                         "adpulse_client", "preferred_username"), true,
                 new GatewaySettings.Scope(uri, ttl, Duration.ofSeconds(2)),

@@ -73,7 +73,8 @@ class ClientScopeTest {
 
     private static GatewaySettings settings(LocalUser... users) {
         return new GatewaySettings("admin", "pw", false, List.of(users),
-                new GatewaySettings.Limits(DataSize.ofMegabytes(1), 50, 100, 10000, DataSize.ofKilobytes(64)),
+                new GatewaySettings.Limits(DataSize.ofMegabytes(1), 50, 100, 10000, DataSize.ofKilobytes(64),
+                        DataSize.ofMegabytes(512)),
                 new GatewaySettings.LocalUsers(true), new GatewaySettings.Oidc("", "adpulse-gateway", "", "roles",
                         "adpulse_client", "preferred_username"), true,
                 new GatewaySettings.Scope("http://localhost:1", Duration.ofSeconds(30), Duration.ofSeconds(2)),

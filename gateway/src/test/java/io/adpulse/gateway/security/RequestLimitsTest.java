@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 class RequestLimitsTest {
 
     private final RequestLimits limits = new RequestLimits(
-            new GatewaySettings.Limits(DataSize.ofKilobytes(1), 2, 3, 100, DataSize.ofBytes(512)));
+            new GatewaySettings.Limits(DataSize.ofKilobytes(1), 2, 3, 100, DataSize.ofBytes(512),
+                    DataSize.ofKilobytes(4)));
 
     @Test
     void refusesAnAddressBeyondItsRateWithRetryAfterAndKeepsOtherAddressesServed() {

@@ -32,11 +32,11 @@ public class ConnectionRepository {
     Mono<Boolean> saveGrant(ConnectionGranted grant, Instant now) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                 insert into connection (id, advertiser_id, display_name, status, token_key_id, token_ciphertext,
-                                        granted_at, revoked_at, status_reason, updated_at, kind)
+                                        granted_at, revoked_at, status_reason, updated_at, kind, scopes)
                 values (:id, :advertiserId, :displayName, 'ACTIVE', :keyId, :ciphertext, :grantedAt, null, null, :now,
-                        :kind)
+                        :kind, :scopes)
                 on conflict (id) do update set
-                    kind = excluded.kind, advertiser_id = excluded.advertiser_id, display_name = excluded.display_name, status = 'ACTIVE',
+                    kind = excluded.kind, scopes = excluded.scopes, advertiser_id = excluded.advertiser_id, display_name = excluded.display_name, status = 'ACTIVE',
                     token_key_id = excluded.token_key_id, token_ciphertext = excluded.token_ciphertext,
                     granted_at = excluded.granted_at, revoked_at = null, status_reason = null, updated_at = excluded.updated_at
                 where excluded.granted_at >= connection.granted_at
@@ -52,6 +52,7 @@ public class ConnectionRepository {
                 """)
                 .bind("id", grant.connectionId())
                 .bind("kind", grant.kind().name())
+                .bind("scopes", grant.scopes() == null ? "" : String.join(",", grant.scopes()))
                 .bind("advertiserId", grant.advertiserId());
         spec = grant.displayName() == null ? spec.bindNull("displayName", String.class)
                 : spec.bind("displayName", grant.displayName());
@@ -133,6 +134,24 @@ public class ConnectionRepository {
         return db.sql("select " + COLUMNS + " from connection where status = 'ACTIVE' and kind = 'CREATOR' order by id")
                 .map((row, meta) -> toConnection(row))
                 .all();
+    }
+
+    /** Every active creator connection whose grant includes {@code scope} (TikTok refuses the others), in id order. */
+    public Flux<Connection> activeCreatorsWithScope(String scope) {
+        return db.sql("select " + COLUMNS + " from connection where status = 'ACTIVE' and kind = 'CREATOR'"
+                        + " and :scope = any(string_to_array(scopes, ',')) order by id")
+                .bind("scope", scope)
+                .map((row, meta) -> toConnection(row))
+                .all();
+    }
+
+    /** Whether the connection's latest grant includes {@code scope}. */
+    public Mono<Boolean> hasScope(String connectionId, String scope) {
+        return db.sql("select :scope = any(string_to_array(scopes, ',')) as granted from connection where id = :id")
+                .bind("scope", scope).bind("id", connectionId)
+                .map(row -> Boolean.TRUE.equals(row.get("granted", Boolean.class)))
+                .one()
+                .defaultIfEmpty(false);
     }
 
     /** The creator connection {@code connectionId} if it is active. */

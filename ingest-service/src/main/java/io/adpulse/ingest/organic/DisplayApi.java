@@ -18,4 +18,7 @@ public interface DisplayApi {
 
     /** Every video of the creator whose {@code token} it is, newest first, across all cursor pages. */
     Flux<OrganicVideo> videos(CallOrigin caller, AccessToken token);
+
+    /** The creator's {@code count} (at most 20) newest videos: one page. */
+    Flux<OrganicVideo> recentVideos(CallOrigin caller, AccessToken token, int count);
 }

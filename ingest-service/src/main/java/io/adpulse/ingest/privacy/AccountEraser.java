@@ -10,8 +10,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Deletes every row of one account from this service's tables: its connection rows (by connection id or by one of
- * its advertiser ids), their sync runs and watermarks, the published-fact ledger of its advertisers, and the TikTok
- * webhook notifications about its TikTok user (creator accounts). One SQL
+ * its advertiser ids), their sync runs and watermarks, the published-fact ledger of its advertisers, the TikTok
+ * webhook notifications about its TikTok user (creator accounts), the posts made to a creator account with the
+ * videos uploaded for them, the comments on its videos in the triage queue, and the commands (writes) made for it.
+ * One SQL
  * statement of data-modifying CTEs, so the erasure is all or nothing; running it again deletes nothing more, which
  * makes a redelivered request harmless.
  */
@@ -37,8 +39,16 @@ public class AccountEraser {
         tables.put("sync_run", "connection_id in " + connections);
         tables.put("sync_watermark", "connection_id in " + connections);
         tables.put("published_fact", "advertiser_id = any(:ids)");
+        // posts to a creator account and the videos uploaded for them, and the comments on its videos
+        String posts = "(connection_id in " + connections + " or open_id = any(:ids))";
+        String videos = "(select media_id from publish where media_id is not null and " + posts + ")";
+        tables.put("media_chunk", "media_id in " + videos);
+        tables.put("media", "id in " + videos);
+        tables.put("publish", posts);
+        tables.put("comment_triage", "connection_id in " + connections + " or open_id = any(:ids)");
         tables.put("connection", "id = :connection or advertiser_id = any(:ids)");
         tables.put("webhook_inbox", ":openId <> '' and user_open_id = :openId");
+        tables.put("command", "connection_id = :connection or advertiser_id = any(:ids)");
         return java.util.Collections.unmodifiableMap(tables);
     }
 

@@ -83,6 +83,30 @@ class TikTokBusinessClient implements TikTokApi {
         return pages(shape.endpoint(), query, token, caller).map(node -> entity(node, shape, caller.advertiserId()));
     }
 
+    /**
+     * One campaign, ad group or ad of the caller's advertiser by id, deleted ones included ({@code filtering} by the
+     * level's ids and its "all statuses"); empty when TikTok lists no such entity.
+     */
+    Mono<EntitySnapshot> entity(CallOrigin caller, AccessToken token, EntityLevel level, String entityId) {
+        EntityShape shape;
+        try {
+            shape = EntityShape.of(level);
+        } catch (IllegalArgumentException e) {
+            return Mono.error(e);
+        }
+        Map<String, Object> filtering = new LinkedHashMap<>();
+        filtering.put(shape.idField() + "s", List.of(entityId));
+        filtering.put("secondary_status", shape.allStatuses());
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("advertiser_id", caller.advertiserId());
+        query.put("filtering", http.json(filtering));
+        return http.get(shape.endpoint(), query, token, List.of(caller))
+                .flatMapIterable(TikTokBusinessClient::items)
+                .map(node -> entity(node, shape, caller.advertiserId()))
+                .filter(entity -> entity.entityId().equals(entityId))
+                .next();
+    }
+
     @Override
     public Flux<ReportRow> report(CallOrigin caller, AccessToken token, ReportStream stream, DateWindow window,
             List<String> metrics) {

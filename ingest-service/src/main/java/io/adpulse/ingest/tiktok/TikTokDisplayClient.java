@@ -41,12 +41,22 @@ class TikTokDisplayClient implements DisplayApi {
                 .concatMapIterable(Page::videos);
     }
 
+    @Override
+    public Flux<OrganicVideo> recentVideos(CallOrigin caller, AccessToken token, int count) {
+        return page(caller, token, null, Math.max(1, Math.min(count, MAX_COUNT))).flatMapIterable(Page::videos)
+                .take(count);
+    }
+
     private Mono<Page> page(CallOrigin caller, AccessToken token, Long cursor) {
+        return page(caller, token, cursor, MAX_COUNT);
+    }
+
+    private Mono<Page> page(CallOrigin caller, AccessToken token, Long cursor, int maxCount) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (cursor != null) {
             body.put("cursor", cursor);
         }
-        body.put("max_count", MAX_COUNT);
+        body.put("max_count", maxCount);
         return http.post(VIDEO_LIST, Map.of("fields", FIELDS), body, token, List.of(caller))
                 .map(data -> {
                     List<OrganicVideo> videos = new ArrayList<>();

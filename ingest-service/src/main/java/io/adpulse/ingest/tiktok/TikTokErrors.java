@@ -29,7 +29,12 @@ final class TikTokErrors {
 
     /** The typed failure for a non-success {@code code} in an HTTP 200 answer. */
     static TikTokApiException forCode(String endpoint, int code, String message, String requestId) {
-        String text = "GET " + endpoint + " failed with TikTok code " + code + " (" + message + ")"
+        return forCode("GET", endpoint, code, message, requestId);
+    }
+
+    /** {@link #forCode(String, int, String, String)} for a call made with {@code method}. */
+    static TikTokApiException forCode(String method, String endpoint, int code, String message, String requestId) {
+        String text = method + " " + endpoint + " failed with TikTok code " + code + " (" + message + ")"
                 + (requestId == null ? "" : " [request_id " + requestId + "]");
         if (RATE_LIMITED.contains(code)) {
             return new TikTokRateLimitedException(endpoint, code, 200, requestId, text, null);
@@ -57,7 +62,13 @@ final class TikTokErrors {
      */
     static TikTokApiException forDisplayError(String endpoint, int status, String error, String message,
             String logId, String retryAfter, Instant now) {
-        String text = "POST " + endpoint + " failed with HTTP " + status + " and TikTok error " + error + " ("
+        return forDisplayError("POST", endpoint, status, error, message, logId, retryAfter, now);
+    }
+
+    /** As {@link #forDisplayError(String, int, String, String, String, String, Instant)} for a call of {@code method}. */
+    static TikTokApiException forDisplayError(String method, String endpoint, int status, String error, String message,
+            String logId, String retryAfter, Instant now) {
+        String text = method + " " + endpoint + " failed with HTTP " + status + " and TikTok error " + error + " ("
                 + message + ")" + (logId == null ? "" : " [log_id " + logId + "]");
         return switch (error) {
             case "access_token_invalid" -> new TikTokTokenRejectedException(endpoint, 40105, status, logId, text, null);

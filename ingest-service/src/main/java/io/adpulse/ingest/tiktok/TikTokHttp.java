@@ -120,6 +120,169 @@ class TikTokHttp {
                 .onErrorResume(e -> errors.report(endpoint, origins, e).then(Mono.error(e)));
     }
 
+    /**
+     * One chunk of a Content Posting FILE_UPLOAD: {@code PUT uploadUrl} (the URL TikTok answered to
+     * {@code video/init/}, carrying its own upload token, so no access token is sent) with
+     * {@code Content-Range: bytes first-last/total}. TikTok answers 206 while chunks remain and 201 after the last;
+     * an error answer is a v2 error body. Retried only when refused for rate; reported under {@code endpoint}.
+     */
+    Mono<Integer> putChunk(String endpoint, URI uploadUrl, String contentType, byte[] chunk, long first, long last,
+            long total, List<CallOrigin> origins) {
+        String range = "bytes " + first + "-" + last + "/" + total;
+        Mono<JsonNode> attempt = attempt(endpoint, origins,
+                () -> client.put().uri(uploadUrl).header("Content-Range", range)
+                        .contentType(MediaType.parseMediaType(contentType)).contentLength(chunk.length).bodyValue(chunk),
+                (status, retryAfter, answer) -> unwrapUpload(endpoint, status, retryAfter, answer));
+        return attempt
+                .transformDeferred(CircuitBreakerOperator.of(resilience.circuitBreaker(endpoint)))
+                .transformDeferred(RetryOperator.of(resilience.writeRetry(endpoint)))
+                .onErrorResume(e -> errors.report(endpoint, origins, e).then(Mono.error(e)))
+                .map(status -> status.asInt());
+    }
+
+    /**
+     * One write (a command's call) to TikTok: {@code method} to {@code uri} with the JSON {@code body} (null for none)
+     * and the token in the header the API expects ({@code Access-Token} for the API for Business, {@code Authorization:
+     * Bearer} for the v2 Open API). Emits TikTok's whole answer (envelope with {@code code}, {@code message},
+     * {@code request_id}, {@code data}; v2: {@code data} and {@code error}) when TikTok answered it, success or a
+     * refusal of the request itself (bad parameters, unknown ids: TikTok's reason is the answer). Rate limits, token and
+     * authorisation rejections, TikTok-side faults and transport failures are errors, reported as API errors like any
+     * call's. Unlike reads, a write is retried only when TikTok refused it for its rate limit (it did nothing then):
+     * after a timeout or a server fault it may have been applied, and sending it again could apply it twice.
+     */
+    Mono<JsonNode> write(boolean openApi, String method, String endpoint, Map<String, String> query, byte[] body,
+            AccessToken token, List<CallOrigin> origins) {
+        URI uri = uri(openApi ? openApiBaseUrl : baseUrl, endpoint, query);
+        HttpMethodName verb = HttpMethodName.of(method);
+        Supplier<WebClient.RequestHeadersSpec<?>> request = () -> {
+            WebClient.RequestBodySpec spec = client.method(verb.method()).uri(uri).accept(MediaType.APPLICATION_JSON);
+            if (openApi) {
+                spec = spec.headers(headers -> headers.setBearerAuth(token.value()));
+            } else {
+                spec = spec.header(ACCESS_TOKEN_HEADER, token.value());
+            }
+            return body == null ? spec : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        };
+        Mono<JsonNode> attempt = attempt(endpoint, origins, request,
+                (status, retryAfter, answer) -> openApi
+                        ? writeAnswerDisplay(endpoint, status, retryAfter, answer, token)
+                        : writeAnswer(method, endpoint, status, retryAfter, answer, token));
+        Mono<JsonNode> limited = attempt
+                .transformDeferred(CircuitBreakerOperator.of(resilience.circuitBreaker(endpoint)));
+        if (openApi) {
+            limited = limited.transformDeferred(RateLimiterOperator.of(resilience.displayLimiter(endpoint)));
+        } else {
+            limited = quota.acquire(endpoint).then(limited)
+                    .transformDeferred(RateLimiterOperator.of(resilience.rateLimiter()))
+                    .transformDeferred(RateLimiterOperator.of(resilience.minuteLimiter()))
+                    .transformDeferred(RateLimiterOperator.of(resilience.advertiserLimiter(origins.get(0).advertiserId())));
+        }
+        return limited
+                .transformDeferred(RetryOperator.of(resilience.writeRetry(endpoint)))
+                .onErrorResume(e -> errors.report(endpoint, origins, e).then(Mono.error(e)));
+    }
+
+    /**
+     * An image TikTok links to (a creator's avatar on its CDN): one GET, at most {@code maxBytes}, answered only when
+     * it is an {@code image/*}; empty otherwise.
+     */
+    Mono<Image> image(URI url, int maxBytes) {
+        if (url.getScheme() == null || !url.getScheme().matches("https?")) {
+            return Mono.empty();
+        }
+        return client.get().uri(url).exchangeToMono(response -> {
+            MediaType type = response.headers().contentType().orElse(null);
+            if (!response.statusCode().is2xxSuccessful() || type == null || !"image".equals(type.getType())) {
+                return response.releaseBody().then(Mono.<Image>empty());
+            }
+            return response.bodyToMono(byte[].class).filter(bytes -> bytes.length <= maxBytes)
+                    .map(bytes -> new Image(type.toString(), bytes));
+        }).timeout(responseTimeout).onErrorResume(e -> Mono.empty());
+    }
+
+    /** An image's type and bytes. */
+    record Image(String contentType, byte[] bytes) {
+    }
+
+    /** The JSON of a write's body, exactly as {@link #write} sends it. */
+    byte[] jsonBody(Object body) {
+        return mapper.writeValueAsBytes(body);
+    }
+
+    /** The full URL of a call. */
+    URI uriOf(boolean openApi, String endpoint, Map<String, String> query) {
+        return uri(openApi ? openApiBaseUrl : baseUrl, endpoint, query);
+    }
+
+    /** Reads a JSON answer's node as a plain value: maps, lists, strings, BigDecimal/BigInteger/Long, booleans. */
+    Object plain(JsonNode node) {
+        return mapper.convertValue(node, Object.class);
+    }
+
+    private Answer writeAnswer(String method, String endpoint, int status, String retryAfter, byte[] body,
+            AccessToken token) {
+        if (status != 200) {
+            throw TikTokErrors.forHttpStatus(endpoint, status, retryAfter, Instant.now());
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JacksonException e) {
+            throw TikTokErrors.forMalformedBody(endpoint, status, null);
+        }
+        JsonNode code = root == null ? null : root.get("code");
+        if (code == null || !code.isNumber()) {
+            throw TikTokErrors.forMalformedBody(endpoint, status, null);
+        }
+        if (!TikTokErrors.SUCCESS.contains(code.asInt())) {
+            TikTokApiException failure = TikTokErrors.forCode(method, endpoint, code.asInt(), message(root, token),
+                    text(root.get("request_id")));
+            if (!(failure instanceof TikTokRequestException)) {
+                throw failure;
+            }
+        }
+        return new Answer(Integer.toString(code.asInt()), root);
+    }
+
+    private Answer writeAnswerDisplay(String endpoint, int status, String retryAfter, byte[] body, AccessToken token) {
+        try {
+            unwrapDisplay(endpoint, status, retryAfter, body, token);
+            return new Answer("ok", mapper.readTree(body));
+        } catch (TikTokRequestException refused) {
+            JsonNode root;
+            try {
+                root = body.length == 0 ? null : mapper.readTree(body);
+            } catch (JacksonException e) {
+                root = null;
+            }
+            if (root == null || !root.isObject()) {
+                throw refused;
+            }
+            return new Answer(refused.code() == TikTokApiException.NO_CODE ? "http_" + status
+                    : Integer.toString(refused.code()), root);
+        }
+    }
+
+    /** The HTTP methods a write may use. */
+    private enum HttpMethodName {
+        POST(org.springframework.http.HttpMethod.POST), PUT(org.springframework.http.HttpMethod.PUT),
+        DELETE(org.springframework.http.HttpMethod.DELETE), GET(org.springframework.http.HttpMethod.GET);
+
+        private final org.springframework.http.HttpMethod method;
+
+        HttpMethodName(org.springframework.http.HttpMethod method) {
+            this.method = method;
+        }
+
+        org.springframework.http.HttpMethod method() {
+            return method;
+        }
+
+        static HttpMethodName of(String name) {
+            return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
     /** One HTTP attempt: counted on the callers' tallies and in the call metric, its answer unwrapped. */
     private Mono<JsonNode> attempt(String endpoint, List<CallOrigin> origins,
             Supplier<WebClient.RequestHeadersSpec<?>> request, Unwrapper unwrapper) {
@@ -192,6 +355,26 @@ class TikTokHttp {
                     text(error.get("log_id")), retryAfter, Instant.now());
         }
         return new Answer("ok", root.path("data"));
+    }
+
+    private Answer unwrapUpload(String endpoint, int status, String retryAfter, byte[] body) {
+        if (status == 201 || status == 206 || status == 200) {
+            return new Answer("http_" + status, tools.jackson.databind.node.IntNode.valueOf(status));
+        }
+        JsonNode root;
+        try {
+            root = body.length == 0 ? null : mapper.readTree(body);
+        } catch (JacksonException e) {
+            root = null;
+        }
+        JsonNode error = root == null ? null : root.get("error");
+        String code = error == null ? null : text(error.get("code"));
+        if (code == null) {
+            throw TikTokErrors.forHttpStatus(endpoint, status, retryAfter, Instant.now());
+        }
+        String message = text(error.get("message"));
+        throw TikTokErrors.forDisplayError("PUT", endpoint, status, code, message == null ? "no message" : message,
+                text(error.get("log_id")), retryAfter, Instant.now());
     }
 
     private static String message(JsonNode root, AccessToken token) {

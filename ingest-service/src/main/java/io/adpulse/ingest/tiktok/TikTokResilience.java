@@ -44,6 +44,7 @@ class TikTokResilience {
     private final RateLimiterRegistry advertiserLimiters;
     private final RateLimiterRegistry displayLimiters;
     private final RetryRegistry retries;
+    private final RetryRegistry writeRetries;
     private final CircuitBreakerRegistry circuitBreakers;
 
     TikTokResilience(IngestSettings settings) {
@@ -82,6 +83,14 @@ class TikTokResilience {
                         outcome.isLeft() ? outcome.getLeft() : null, tiktok.initialBackoff(), tiktok.maxBackoff())
                         .toMillis())
                 .retryOnException(e -> e instanceof TikTokApiException failure && failure.retryable())
+                .build());
+        // A write is tried again only when TikTok refused it for its rate limit: then it did nothing.
+        this.writeRetries = RetryRegistry.of(RetryConfig.custom()
+                .maxAttempts(tiktok.maxAttempts())
+                .intervalBiFunction((attempt, outcome) -> backoff(attempt,
+                        outcome.isLeft() ? outcome.getLeft() : null, tiktok.initialBackoff(), tiktok.maxBackoff())
+                        .toMillis())
+                .retryOnException(e -> e instanceof TikTokRateLimitedException)
                 .build());
         this.circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -138,6 +147,11 @@ class TikTokResilience {
 
     Retry retry(String endpoint) {
         return retries.retry(endpoint);
+    }
+
+    /** The retry of writes: only after TikTok's rate-limit refusals, which applied nothing. */
+    Retry writeRetry(String endpoint) {
+        return writeRetries.retry("write " + endpoint);
     }
 
     CircuitBreaker circuitBreaker(String endpoint) {

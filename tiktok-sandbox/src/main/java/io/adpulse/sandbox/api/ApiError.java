@@ -6,6 +6,7 @@ import java.util.Arrays;
 public enum ApiError {
     PERMISSION_ERROR(40001, "No permission to operate the requested advertiser."),
     PARAM_ERROR(40002, "Invalid parameters."),
+    NOT_EXIST(40007, "The requested object does not exist."),
     ID_LIMIT_EXCEEDED(40011, "Too many ids in the request."),
     QUERY_TOO_LARGE(40067, "Your query is too large, please reduce the query size (e.g. fewer metrics or time range)."),
     REQUEST_TOO_FREQUENT(40100, "Too many requests. Please retry in some time."),

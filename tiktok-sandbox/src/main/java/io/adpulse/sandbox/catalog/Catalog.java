@@ -58,6 +58,16 @@ public final class Catalog {
         return campaignsById.get(id);
     }
 
+    /** The seeded ad group with this id, or null. */
+    public AdGroup adGroup(String id) {
+        return adGroupsById.get(id);
+    }
+
+    /** The seeded ad with this id, or null. */
+    public Ad ad(String id) {
+        return adsById.get(id);
+    }
+
     /** The level of the entity with this id, if it exists. */
     public Optional<EntityLevel> levelOf(String id) {
         if (advertisersById.containsKey(id)) {

@@ -15,4 +15,10 @@ class CatalogConfiguration {
     Catalog catalog(SandboxProperties properties, Clock clock) {
         return CatalogSeeder.seed(properties.seed(), clock, properties.historyDays());
     }
+
+    /** What the write endpoints changed; empty at startup. */
+    @Bean
+    CatalogEdits catalogEdits() {
+        return new CatalogEdits();
+    }
 }

@@ -7,13 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.adpulse.sandbox.api.V2Answers;
 import io.adpulse.sandbox.loginkit.Creator;
 import io.adpulse.sandbox.loginkit.CreatorAuthorizations;
 import io.adpulse.sandbox.loginkit.CreatorAuthorizations.CreatorGrant;
@@ -205,17 +204,11 @@ class DisplayApiController {
     }
 
     private static ResponseEntity<Object> ok(Object data) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("data", data, "error", Map.of("code", "ok", "message", "", "log_id", logId())));
+        return V2Answers.ok(data);
     }
 
     /** TikTok v2's error answer. */
     static ResponseEntity<Object> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("data", Map.of(), "error", Map.of("code", code, "message", message, "log_id", logId())));
-    }
-
-    static String logId() {
-        return UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        return V2Answers.error(status, code, message);
     }
 }

@@ -22,6 +22,8 @@ import io.adpulse.sandbox.catalog.AdGroup;
 import io.adpulse.sandbox.catalog.Advertiser;
 import io.adpulse.sandbox.catalog.Campaign;
 import io.adpulse.sandbox.catalog.Catalog;
+import io.adpulse.sandbox.catalog.CatalogEdits;
+import io.adpulse.sandbox.catalog.LiveCatalog;
 import io.adpulse.sandbox.catalog.EntityLevel;
 import io.adpulse.sandbox.oauth.AccessTokens;
 import reactor.core.publisher.Mono;
@@ -36,11 +38,13 @@ class EntityController implements TikTokApi {
     private final AccessTokens tokens;
     private final JsonParams json;
     private final Catalog catalog;
+    private final LiveCatalog live;
 
-    EntityController(AccessTokens tokens, JsonParams json, Catalog catalog) {
+    EntityController(AccessTokens tokens, JsonParams json, Catalog catalog, LiveCatalog live) {
         this.tokens = tokens;
         this.json = json;
         this.catalog = catalog;
+        this.live = live;
     }
 
     @GetMapping(BASE + "/campaign/get/")
@@ -66,6 +70,24 @@ class EntityController implements TikTokApi {
                 .flatMap(c -> c.adGroups().stream().flatMap(g -> g.ads().stream().map(ad -> listing(advertiser, c, g, ad)))));
     }
 
+    /** A seeded entity's listing with the write endpoints' edits of it and its parents applied. */
+    private Listing live(Listing listing) {
+        LiveCatalog.Entity entity = live.find(listing.id()).orElseThrow();
+        if (!live.touched(entity)) {
+            return listing;
+        }
+        return new Listing(listing.campaignId(), listing.adGroupId(), listing.adId(), entity.name(),
+                listing.objective(), live.lifecycle(entity), listing.createTime(), listing.id(),
+                EntityViews.live(listing.view(), entity, live));
+    }
+
+    private Listing created(CatalogEdits.Created created) {
+        LiveCatalog.Entity entity = live.find(created.id()).orElseThrow();
+        return new Listing(created.campaignId(), created.adGroupId(),
+                created.level() == EntityLevel.AD ? created.id() : null, entity.name(), created.objective(),
+                live.lifecycle(entity), created.createTime(), created.id(), EntityViews.created(created, entity, live));
+    }
+
     private static Listing listing(Advertiser advertiser, Campaign c, AdGroup g, Ad ad) {
         return new Listing(c.id(), g.id(), ad.id(), ad.name(), c.objective(), c.lifecycle(), ad.createTime(), ad.id(),
                 EntityViews.ad(c, g, ad, advertiser));
@@ -81,7 +103,8 @@ class EntityController implements TikTokApi {
             List<String> fields = json.strings("fields", query.get("fields")).orElse(List.of());
             EntityFilter filter = EntityFilter.parse(level, json.object("filtering", query.get("filtering")));
             Paging paging = Paging.parse(query.get("page"), query.get("page_size"));
-            List<Map<String, Object>> rows = listings.apply(advertiser)
+            Stream<Listing> created = live.edits().created(advertiserId, level).stream().map(this::created);
+            List<Map<String, Object>> rows = Stream.concat(listings.apply(advertiser).map(this::live), created)
                     .filter(filter)
                     .sorted(Comparator.comparing(Listing::createTime).reversed().thenComparing(Listing::id))
                     .map(listing -> EntityViews.select(listing.view(), fields))

@@ -11,6 +11,8 @@ import io.adpulse.sandbox.catalog.Ad;
 import io.adpulse.sandbox.catalog.AdGroup;
 import io.adpulse.sandbox.catalog.Advertiser;
 import io.adpulse.sandbox.catalog.Campaign;
+import io.adpulse.sandbox.catalog.CatalogEdits;
+import io.adpulse.sandbox.catalog.LiveCatalog;
 import io.adpulse.sandbox.catalog.EntityLevel;
 
 /**
@@ -113,6 +115,59 @@ final class EntityViews {
         view.put("create_time", time(ad.createTime()));
         view.put("modify_time", time(ad.modifyTime()));
         return view;
+    }
+
+    /**
+     * An entity as the write endpoints left it: a seeded one's view with its edited name, budget, statuses and modify
+     * time; a created one from the fields it was created with.
+     */
+    static Map<String, Object> live(Map<String, Object> view, LiveCatalog.Entity entity, LiveCatalog live) {
+        Map<String, Object> edited = new LinkedHashMap<>(view);
+        String prefix = switch (entity.level()) {
+            case CAMPAIGN -> "campaign";
+            case ADGROUP -> "adgroup";
+            default -> "ad";
+        };
+        edited.put(prefix + "_name", entity.name());
+        if (entity.level() != EntityLevel.AD) {
+            edited.put("budget", entity.budget());
+            edited.put("budget_mode", entity.budgetMode().name());
+        }
+        edited.put("operation_status", live.operationStatus(entity));
+        edited.put("secondary_status", live.secondaryStatus(entity));
+        edited.put("modify_time", time(entity.modifyTime()));
+        return edited;
+    }
+
+    /** A created entity: its ids, the fields it was created with, statuses and times. */
+    static Map<String, Object> created(CatalogEdits.Created created, LiveCatalog.Entity entity, LiveCatalog live) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        switch (created.level()) {
+            case CAMPAIGN -> view.put("campaign_id", created.id());
+            case ADGROUP -> {
+                view.put("adgroup_id", created.id());
+                view.put("campaign_id", created.campaignId());
+            }
+            default -> {
+                view.put("ad_id", created.id());
+                view.put("adgroup_id", created.adGroupId());
+                view.put("campaign_id", created.campaignId());
+            }
+        }
+        view.put("advertiser_id", created.advertiserId());
+        created.fields().forEach((name, value) -> {
+            if (!name.equals("advertiser_id") && !name.equals("creatives")) {
+                view.putIfAbsent(name, value);
+            }
+        });
+        if (created.level() == EntityLevel.CAMPAIGN) {
+            view.put("objective_type", created.objective().name());
+            view.put("campaign_type", "REGULAR_CAMPAIGN");
+        } else {
+            view.put("objective_type", created.objective().name());
+        }
+        view.put("create_time", time(created.createTime()));
+        return live(view, entity, live);
     }
 
     /** Keeps only the requested fields (all when none are named); fields the sandbox does not know are skipped. */

@@ -9,7 +9,8 @@ record AuthorizeRequest(String clientKey, String responseType, String scope, Str
                         String codeChallenge, String codeChallengeMethod) {
 
     /** Scopes the sandbox grants (TikTok's Login Kit / Display API scopes). */
-    static final Set<String> SCOPES = Set.of("user.info.basic", "user.info.profile", "user.info.stats", "video.list");
+    static final Set<String> SCOPES = Set.of("user.info.basic", "user.info.profile", "user.info.stats", "video.list",
+            "video.publish", "comment.list", "comment.list.manage");
 
     /**
      * What is wrong with the request, or null. A bad client or redirect URI is never redirected to; TikTok shows

@@ -125,6 +125,14 @@ public class CreatorAuthorizations {
         return grants.size();
     }
 
+    /**
+     * A token pair for {@code openId}'s consent to {@code scope}, without the browser round trip (control API, tests
+     * and the local stack only; TikTok has no such thing).
+     */
+    public TokenPair issueDirectly(String clientKey, String openId, String scope) {
+        return issue(new CreatorGrant(UUID.randomUUID().toString(), clientKey, openId, scope));
+    }
+
     /** Every access and refresh token issued so far, expired or revoked too (test-only: for secret scans). */
     public Set<String> issuedTokens() {
         return Set.copyOf(issuedTokens);

@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the call once it is answered. Calls whose app cannot be told (no or an unknown token) are not rate limited;
  * TikTok's handlers reject them anyway.
  * <p>
- * Display API calls ({@code /v2/video/...}) go through the same faults and counting, their app told from the
+ * Display API and Content Posting API calls ({@code /v2/video/...}, {@code /v2/post/...}) go through the same faults and counting, their app told from the
  * Login Kit Bearer token, and through the Display API's own limit of 600 calls a minute per endpoint and app,
  * answered HTTP 429 {@code rate_limit_exceeded}.
  */
@@ -51,6 +51,8 @@ class ApiTrafficFilter implements WebFilter {
     private static final String UNKNOWN_APP = "unknown";
     /** Where the Display API's paths start. */
     static final String DISPLAY_API = "/v2/video/";
+    /** Where the Content Posting API's paths start (same v2 errors, faults, counting and per-endpoint limit). */
+    static final String CONTENT_POSTING_API = "/v2/post/";
 
     private static final Map<String, String> DISPLAY_MESSAGES = Map.of(
             "access_token_invalid", "The access token is invalid or not found in the request.",
@@ -82,13 +84,16 @@ class ApiTrafficFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
-        if (path.startsWith(DISPLAY_API)) {
+        if (path.startsWith(DISPLAY_API) || path.startsWith(CONTENT_POSTING_API)) {
             return display(exchange, chain, path);
         }
         if (!path.startsWith(TikTokApi.BASE + "/")) {
             return chain.filter(exchange);
         }
-        Optional<String> app = tokens.appOf(exchange.getRequest().getHeaders().getFirst(AccessTokens.HEADER))
+        String accessToken = exchange.getRequest().getHeaders().getFirst(AccessTokens.HEADER);
+        Optional<String> app = tokens.appOf(accessToken)
+                // the Business API's organic endpoints (comments) take a TikTok account's Login Kit token
+                .or(() -> creators.grantOf(accessToken).map(CreatorAuthorizations.CreatorGrant::clientKey))
                 .or(() -> Optional.ofNullable(exchange.getRequest().getQueryParams().getFirst("app_id")));
         app.ifPresent(id -> CallingApp.set(exchange, id));
         return answer(exchange, chain, path)
