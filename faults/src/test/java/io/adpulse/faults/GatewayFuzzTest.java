@@ -64,7 +64,13 @@ class GatewayFuzzTest {
             op("GET", "/api/auth/connections/{}"), op("DELETE", "/api/auth/connections/{}"),
             op("POST", "/api/auth/connections/{}/refresh"), op("GET", "/api/auth/admin/keys"),
             op("GET", "/api/auth/connections/tiktok-business/start"),
-            op("GET", "/api/auth/connections/tiktok-creator/start"));
+            op("GET", "/api/auth/connections/tiktok-creator/start"),
+            op("GET", "/api/alerting/config"), op("PUT", "/api/alerting/config"),
+            op("GET", "/api/alerting/config/history"), op("GET", "/api/audit/checkpoints"),
+            op("GET", "/api/privacy/exports/{}"), op("POST", "/api/commands"), op("GET", "/api/ingest/commands"),
+            op("GET", "/api/ingest/commands/{}"), op("POST", "/api/ingest/media"), op("GET", "/api/ingest/media/{}"),
+            op("GET", "/api/ingest/creators/{}/creator-info"), op("GET", "/api/ingest/publishes"),
+            op("GET", "/api/ingest/publishes/{}"), op("GET", "/api/ingest/comments"));
     private static final List<String> CALLBACKS = List.of("/api/auth/oauth/tiktok-business/callback",
             "/api/auth/oauth/tiktok-creator/callback");
     private static final List<String> CALLBACK_PARAMS = List.of("auth_code", "code", "state", "error",
