@@ -40,7 +40,8 @@ class ExportPartsTest {
 
     private static ExportParts parts(String auth, String ingest, String reporting, String alerting) {
         var settings = new GatewaySettings("admin", "pw", false, List.of(),
-                new GatewaySettings.Limits(DataSize.ofMegabytes(1), 50, 100, 10000, DataSize.ofKilobytes(64)),
+                new GatewaySettings.Limits(DataSize.ofMegabytes(1), 50, 100, 10000, DataSize.ofKilobytes(64),
+                        DataSize.ofMegabytes(64)),
                 new GatewaySettings.LocalUsers(true), new GatewaySettings.Oidc("", "adpulse-gateway", "", "roles",
                         "adpulse_client", "preferred_username"), true,
                 new GatewaySettings.Scope("http://localhost:1", Duration.ofSeconds(30), Duration.ofSeconds(2)),
