@@ -29,7 +29,10 @@ class CommandListener {
         this.executor = executor;
     }
 
-    @KafkaListener(topics = Topics.COMMANDS)
+    /** Records per poll: 3 x {@link #EFFECT_TIMEOUT} stays inside the consumer's max.poll.interval.ms (6 min). */
+    static final String MAX_POLL_RECORDS = "3";
+
+    @KafkaListener(topics = Topics.COMMANDS, properties = "max.poll.records=" + MAX_POLL_RECORDS)
     void onRecord(ConsumerRecord<String, byte[]> record) {
         CommandRequested command = codec.decode(record.value(), CommandRequested.class).data();
         executor.handle(command, record.value()).block(EFFECT_TIMEOUT);

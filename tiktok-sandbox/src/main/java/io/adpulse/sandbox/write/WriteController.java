@@ -47,7 +47,11 @@ class WriteController implements TikTokApi {
 
     /** Ids per status update, as TikTok allows. */
     static final int MAX_IDS = 20;
-    /** TikTok's minimum daily budgets (campaign, ad group) by currency; others go by the USD figures. */
+    /**
+     * Minimum budgets (campaign, ad group) by currency; others go by the USD figures. TikTok's exact minimums are not
+     * in our sources (tiktok-api.md §2.4, "UNSURE"): USD 50 / 20 is the commonly quoted pair, the rest are rounded
+     * conversions.
+     */
     private static final Map<String, BigDecimal[]> MINIMUMS = Map.of(
             "USD", new BigDecimal[] {new BigDecimal("50"), new BigDecimal("20")},
             "GBP", new BigDecimal[] {new BigDecimal("40"), new BigDecimal("15")},
