@@ -56,14 +56,21 @@ final class ApiCallsPerSync {
         return info + advertisers * (entities + daily + hourlyDays);
     }
 
-    /** Waits for every connection's first (GRANT) sync to succeed, then reads the sandbox's count. */
+    /**
+     * Waits for every connection's first (GRANT) sync to succeed, then reads the sandbox's count. Each connection's
+     * GRANT run is remembered as soon as it is seen succeeded: on a slow machine a connection whose backfill finished
+     * early can start its first scheduled poll while others still backfill. The count is then not clean (the poll's
+     * calls are in the sandbox's figure), and the Adpulse figure is the calls ingest-service counted on the GRANT runs,
+     * which equal the sandbox's count of a clean run.
+     */
     static Result measure(String ingestUrl, String sandboxUrl, Duration timeout) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Long> grantCalls = new LinkedHashMap<>();
         JsonNode connections;
         while (true) {
             connections = get(http, ingestUrl + "/api/ingest/connections");
-            String state = grantSyncState(connections);
+            String state = grantSyncState(connections, grantCalls);
             if (state.equals("done")) {
                 break;
             }
@@ -78,27 +85,29 @@ final class ApiCallsPerSync {
         JsonNode calls = get(http, sandboxUrl + "/sandbox/calls");
         JsonNode after = get(http, ingestUrl + "/api/ingest/connections");
         Map<String, Long> byPath = new LinkedHashMap<>();
-        long adpulse = 0;
+        long sandboxCount = 0;
         for (Map.Entry<String, JsonNode> e : calls.get("by_path").properties()) {
             byPath.put(e.getKey(), e.getValue().asLong());
             if (!e.getKey().contains("/oauth2/")) {
-                adpulse += e.getValue().asLong();
+                sandboxCount += e.getValue().asLong();
             }
         }
-        long counted = 0;
-        for (JsonNode c : connections) {
-            counted += c.get("lastSync").get("apiCalls").asLong();
-        }
-        return new Result(adpulse, counted, connections.size(), byPath, runIds(connections).equals(runIds(after)));
+        long counted = grantCalls.values().stream().mapToLong(Long::longValue).sum();
+        boolean clean = onlyGrantRuns(connections) && runIds(connections).equals(runIds(after));
+        return new Result(clean ? sandboxCount : counted, counted, connections.size(), byPath, clean);
     }
 
-    /** "done" when every connection's last sync is a succeeded GRANT sync, "running" while not yet, else the reason. */
-    static String grantSyncState(JsonNode connections) {
+    /**
+     * "done" when every connection's GRANT sync succeeded (remembered in {@code grantCalls} with its calls), "running"
+     * while not yet, else the reason.
+     */
+    static String grantSyncState(JsonNode connections, Map<String, Long> grantCalls) {
         if (connections.isEmpty()) {
             return "running";
         }
         boolean done = true;
         for (JsonNode c : connections) {
+            String id = c.get("id").asString();
             JsonNode last = c.get("lastSync");
             if (last == null || last.isNull()) {
                 done = false;
@@ -106,15 +115,29 @@ final class ApiCallsPerSync {
             }
             String reason = last.get("reason").asString();
             String result = last.get("result").asString();
-            if (!reason.equals("GRANT")) {
-                return "connection " + c.get("id").asString() + " ran a " + reason + " sync before it was counted";
+            if (reason.equals("GRANT") && result.equals("FAILED")) {
+                return "connection " + id + ": " + last.get("error").asString();
             }
-            if (result.equals("FAILED")) {
-                return "connection " + c.get("id").asString() + ": " + last.get("error").asString();
+            if (reason.equals("GRANT") && result.equals("SUCCEEDED")) {
+                grantCalls.put(id, last.get("apiCalls").asLong());
             }
-            done &= result.equals("SUCCEEDED");
+            if (!grantCalls.containsKey(id)) {
+                if (!reason.equals("GRANT")) {
+                    return "connection " + id + " ran a " + reason + " sync before its GRANT sync was seen succeeded";
+                }
+                done = false;
+            }
         }
         return done ? "done" : "running";
+    }
+
+    private static boolean onlyGrantRuns(JsonNode connections) {
+        for (JsonNode c : connections) {
+            if (!c.path("lastSync").path("reason").asString("").equals("GRANT")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> runIds(JsonNode connections) {

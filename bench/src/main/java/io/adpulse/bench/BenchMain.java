@@ -292,7 +292,9 @@ public final class BenchMain {
                 + "info per 100 advertisers, per advertiser campaigns ×3 (buying types), ad groups, ads, one call per "
                 + "30-day window per daily level and one per day of hourly, one page per window (every window here has "
                 + "under 1000 rows)."
-                + (calls.clean() ? "" : " Caution: another sync started before the count was read; it may be included.");
+                + (calls.clean() ? "" : " A scheduled poll started before every first sync had ended, so the sandbox's "
+                        + "count (by path above) includes it; the figure is the calls ingest-service counted on the "
+                        + "first (GRANT) sync runs.");
     }
 
     static List<Row> gatewayBasicRows(HttpLoad.Result basic, HttpLoad.Result direct) {

@@ -222,6 +222,25 @@ class BenchSmokeTest {
     }
 
     @Test
+    void apiCallMeasureKeepsAGrantSyncSeenBeforeTheConnectionsFirstScheduledPoll() {
+        tools.jackson.databind.ObjectMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        String run = "{\"runId\":%d,\"reason\":\"%s\",\"result\":\"%s\",\"apiCalls\":%d}";
+        Map<String, Long> grants = new java.util.LinkedHashMap<>();
+
+        assertThat(ApiCallsPerSync.grantSyncState(json.readTree("[{\"id\":\"a\",\"lastSync\":"
+                + run.formatted(1, "GRANT", "SUCCEEDED", 14) + "},{\"id\":\"b\",\"lastSync\":"
+                + run.formatted(2, "GRANT", "RUNNING", 3) + "}]"), grants)).isEqualTo("running");
+        // a's first scheduled poll starts while b still backfills: a's GRANT run is already counted
+        assertThat(ApiCallsPerSync.grantSyncState(json.readTree("[{\"id\":\"a\",\"lastSync\":"
+                + run.formatted(3, "SCHEDULE", "RUNNING", 2) + "},{\"id\":\"b\",\"lastSync\":"
+                + run.formatted(2, "GRANT", "SUCCEEDED", 13) + "}]"), grants)).isEqualTo("done");
+        assertThat(grants).containsExactly(Map.entry("a", 14L), Map.entry("b", 13L));
+        // a scheduled poll before any GRANT success was seen cannot be told apart from the first sync
+        assertThat(ApiCallsPerSync.grantSyncState(json.readTree("[{\"id\":\"c\",\"lastSync\":"
+                + run.formatted(4, "SCHEDULE", "RUNNING", 2) + "}]"), new java.util.HashMap<>())).contains("ran a SCHEDULE");
+    }
+
+    @Test
     void footprintMeasureReadsTheResidentMemoryOfAProcessTree() throws Exception {
         Process child = new ProcessBuilder("sleep", "30").start();
         try {
