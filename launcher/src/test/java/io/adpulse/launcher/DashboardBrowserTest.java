@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -350,7 +351,9 @@ class DashboardBrowserTest {
     /** Reloads the overview until the figures it shows equal the API's for the range in the filters. */
     private static void assertOverviewEqualsApi(String scopeQuery) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+        // a panel re-rendered between finding a figure and reading it leaves a stale element: look again
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptionsInstanceOf(StaleElementReferenceException.class).untilAsserted(() -> {
             driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
             awaitIdle("overview");
             JsonNode overview = apiJson("/api/reporting/overview?" + scopeQuery + "&" + range());
