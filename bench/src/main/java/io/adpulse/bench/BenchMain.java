@@ -51,6 +51,10 @@ public final class BenchMain {
             rows.addAll(stack(config, notes));
         }
         notes.add(jarsNote(config.servicesDir()));
+        if (!ServiceJvm.extraFlags().isEmpty()) {
+            notes.add("The services the bench started itself (pipeline, alerts) ran with extra JVM flags `"
+                    + String.join(" ", ServiceJvm.extraFlags()) + "` after the stack's.");
+        }
         String markdown = Report.markdown(machine, startedAt, COMMAND, rows, notes);
         Report.write(config.output(), markdown);
         System.out.println(markdown);

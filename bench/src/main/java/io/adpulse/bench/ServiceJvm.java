@@ -28,6 +28,15 @@ final class ServiceJvm implements AutoCloseable {
     static final List<String> STACK_JVM_FLAGS = List.of("-Xms128m", "-Xmx512m", "-Xmn32m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8");
 
+    /**
+     * Flags appended after the stack's (a later flag wins), from {@code bench.jvm.extra-flags} (space separated): to
+     * profile a measured service (Java Flight Recorder) or try another setting against the same references.
+     */
+    static List<String> extraFlags() {
+        String flags = System.getProperty("bench.jvm.extra-flags", "").trim();
+        return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
+    }
+
     /** The launcher's own flags, as {@code ./run-local} starts it. */
     static final List<String> LAUNCHER_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xmn48m");
 
@@ -55,6 +64,7 @@ final class ServiceJvm implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(STACK_JVM_FLAGS);
+        command.addAll(extraFlags());
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(arguments);
