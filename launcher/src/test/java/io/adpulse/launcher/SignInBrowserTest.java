@@ -69,20 +69,30 @@ class SignInBrowserTest {
     void aNewUserMustEnrolTotpBeforeSeeingTheDashboard() throws Exception {
         operator = "operator-" + RUN;
         acceptInvitation(invite(operator));
-        // The password is set, the second factor is not: the dashboard is out of reach.
-        driver.get(stack.gatewayUrl() + "/");
+        // The password is set, the second factor is not: the provider continues with enrolment, and the dashboard
+        // is out of reach.
         WebDriverWait wait = waiting();
+        wait.until(d -> d.getCurrentUrl().contains("/idp/login/enrol"));
+        driver.get(stack.gatewayUrl() + "/");
         wait.until(d -> d.getCurrentUrl().contains("/idp/login"));
         assertThat(driver.findElements(By.id("who"))).isEmpty();
 
+        // In a new browser session the password alone leads to enrolment again, never to the dashboard.
+        driver.manage().deleteAllCookies();
+        driver.get(stack.gatewayUrl() + "/");
+        wait.until(d -> !d.findElements(By.id("username")).isEmpty());
         signInWithPassword(operator);
         wait.until(d -> d.getCurrentUrl().contains("/idp/login/enrol"));
         driver.get(stack.gatewayUrl() + "/");
-        wait.until(d -> d.getCurrentUrl().contains("/idp/login"));
+        // the provider's session holds the password step: straight back to enrolment (or, were it forgotten, the
+        // password form), never the dashboard
+        wait.until(d -> d.getCurrentUrl().contains("/idp/login/enrol") || !d.findElements(By.id("username")).isEmpty());
         assertThat(driver.findElements(By.id("who"))).as("no dashboard before enrolment").isEmpty();
 
-        signInWithPassword(operator);
-        wait.until(d -> d.getCurrentUrl().contains("/idp/login/enrol"));
+        if (!driver.getCurrentUrl().contains("/idp/login/enrol")) {
+            signInWithPassword(operator);
+            wait.until(d -> d.getCurrentUrl().contains("/idp/login/enrol"));
+        }
         assertThat(driver.findElement(By.cssSelector("img[alt^='QR code']")).getAttribute("src"))
                 .startsWith("data:image/png;base64,");
         operatorSecret = driver.findElement(By.id("secret")).getText();
