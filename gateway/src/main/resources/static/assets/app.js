@@ -1254,6 +1254,60 @@ async function loadAlerting(current) {
   }
 }
 
+// ---------- alert history: every episode, filtered, a page at a time ----------
+
+const HISTORY_PAGE = 50;
+let historyOffset = 0;
+
+function historyQuery() {
+  const q = new URLSearchParams();
+  for (const [param, id] of [['state', 'history-state'], ['severity', 'history-severity'],
+    ['advertiserId', 'history-advertiser'], ['rule', 'history-rule']]) {
+    const v = $(id).value.trim();
+    if (v) q.set(param, v);
+  }
+  if ($('history-since').value) q.set('since', `${$('history-since').value}T00:00:00Z`);
+  q.set('limit', String(HISTORY_PAGE));
+  q.set('offset', String(historyOffset));
+  return q;
+}
+
+function historyItem(a) {
+  const labels = a.labels || {};
+  return el('li', { className: `alert sev-${a.severity}` },
+    el('div', { className: 'alert-head' },
+      el('span', { className: `badge sev ${a.severity}`, text: a.severity }),
+      el('span', { className: a.state === 'FIRING' ? 'badge bad' : 'badge ok', text: a.state.toLowerCase() }),
+      el('time', { className: 'sub', datetime: a.startsAt,
+        text: `${dateTime(a.startsAt)}${a.resolvedAt ? ` to ${dateTime(a.resolvedAt)}` : ''}` })),
+    el('p', { className: 'summary', text: a.summary }),
+    el('div', { className: 'sub', text: [a.rule,
+      labels.advertiser_id ? `advertiser ${advertiserName(labels.advertiser_id)}` : null,
+      labels.campaign_name ? `campaign ${labels.campaign_name}` : null,
+      a.acknowledgedBy ? `acknowledged by ${a.acknowledgedBy}` : null, a.resolution].filter(Boolean).join(' · ') }));
+}
+
+/** Shows the first page for the filters, or ({@code more}) appends the next one. */
+async function loadHistory(more) {
+  const select = $('history-advertiser');
+  if (select.options.length === 1) {
+    select.append(...state.advertisers.map((a) => el('option', { value: a.advertiserId, text: a.name || a.advertiserId })));
+  }
+  if (!more) historyOffset = 0;
+  $('history-error').hidden = true;
+  try {
+    const list = await api(`/api/alerting/alerts?${historyQuery()}`);
+    const items = list.map(historyItem);
+    if (more) $('history-list').append(...items);
+    else $('history-list').replaceChildren(...(items.length ? items : [el('li', { className: 'empty', text: 'No alert matches these filters.' })]));
+    historyOffset += list.length;
+    $('history-more').hidden = list.length < HISTORY_PAGE;
+  } catch (e) {
+    $('history-error').textContent = e.message;
+    $('history-error').hidden = false;
+  }
+}
+
 // ---------- alerting settings: rules, overrides, routes (staff read, ADMIN edits) ----------
 
 const SETTINGS_PATH = '/api/alerting/config';
@@ -1546,6 +1600,9 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('audit-filters').addEventListener('submit', (e) => { e.preventDefault(); panel($('audit-section'), (current) => loadAudit(current)); });
   $('audit-more').addEventListener('click', () => panel($('audit-section'), (current) => loadAudit(current, state.auditCursor)));
   $('audit-verify').addEventListener('click', () => verifyChain($('audit-verify')));
+  $('history-form').addEventListener('submit', (e) => { e.preventDefault(); loadHistory(false); });
+  $('history-more').addEventListener('click', () => loadHistory(true));
+  $('alert-history').addEventListener('toggle', () => { if ($('alert-history').open) loadHistory(false); });
   $('settings-form').addEventListener('submit', (e) => { e.preventDefault(); saveSettings($('settings-save')); });
   $('settings-reload').addEventListener('click', () => panel($('settings-section'), loadSettings));
   $('override-add').addEventListener('click', setOverride);

@@ -348,6 +348,32 @@ class DashboardBrowserTest {
         screenshot("11-organic-videos");
     }
 
+    @Test
+    @Order(9)
+    void alertHistoryListsTheEpisodesTheApiReportsForTheChosenFilters() throws Exception {
+        // the sandbox's accounts pace off their budgets, so warnings fire within the first syncs
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> apiJson("/api/alerting/alerts?severity=warning&limit=50").size() > 0);
+        driver.navigate().refresh();
+        WebDriverWait wait = new WebDriverWait(driver, UI_WAIT);
+        wait.until(d -> d.findElements(By.id("alert-history")).size() == 1);
+        scrollTo(driver.findElement(By.id("alert-history")));
+        driver.findElement(By.cssSelector("#alert-history summary")).click();
+        new Select(driver.findElement(By.id("history-severity"))).selectByValue("warning");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptionsInstanceOf(StaleElementReferenceException.class).untilAsserted(() -> {
+            driver.findElement(By.cssSelector("#history-form button[type=submit]")).click();
+            List<String> expected = new ArrayList<>();
+            apiJson("/api/alerting/alerts?severity=warning&limit=50").forEach(a -> expected.add(a.get("summary").asString()));
+            List<String> shown = driver.findElements(By.cssSelector("#history-list li.alert .summary")).stream()
+                    .map(WebElement::getText).toList();
+            assertThat(shown).isEqualTo(expected);
+        });
+        assertThat(driver.findElements(By.cssSelector("#history-list .badge.sev")).stream().map(WebElement::getText)
+                .map(String::toLowerCase).distinct().toList()).containsExactly("warning");
+        screenshot("12-alert-history");
+    }
+
     /** Reloads the overview until the figures it shows equal the API's for the range in the filters. */
     private static void assertOverviewEqualsApi(String scopeQuery) {
         JavascriptExecutor js = (JavascriptExecutor) driver;

@@ -122,19 +122,47 @@ public class AlertRepository {
      * {@code advertiserIds} when that is not {@code null} (none when it is empty).
      */
     public Flux<Alert> list(AlertState state, Set<String> advertiserIds, int limit) {
+        return list(new AlertFilter(state, null, null, null, null, null), advertiserIds, limit, 0);
+    }
+
+    /**
+     * Episodes matching {@code filter}, newest first (by start, then id), skipping {@code offset}; only those labelled
+     * with one of {@code advertiserIds} when that is not {@code null} (none when it is empty).
+     */
+    public Flux<Alert> list(AlertFilter filter, Set<String> advertiserIds, int limit, int offset) {
         if (advertiserIds != null && advertiserIds.isEmpty()) {
             return Flux.empty();
         }
         String sql = "select " + COLUMNS + " from alert where true"
-                + (state == null ? "" : " and state = :state")
+                + (filter.state() == null ? "" : " and state = :state")
                 + (advertiserIds == null ? "" : " and labels ->> 'advertiser_id' = any(:advertisers)")
-                + " order by starts_at desc, id desc limit :limit";
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("limit", limit);
-        if (state != null) {
-            spec = spec.bind("state", state.name());
+                + (filter.advertiserId() == null ? "" : " and labels ->> 'advertiser_id' = :advertiser")
+                + (filter.rule() == null ? "" : " and rule = :rule")
+                + (filter.severity() == null ? "" : " and severity = :severity")
+                + (filter.since() == null ? "" : " and starts_at >= :since")
+                + (filter.until() == null ? "" : " and starts_at < :until")
+                + " order by starts_at desc, id desc limit :limit offset :offset";
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("limit", limit).bind("offset", offset);
+        if (filter.state() != null) {
+            spec = spec.bind("state", filter.state().name());
         }
         if (advertiserIds != null) {
             spec = spec.bind("advertisers", advertiserIds.toArray(String[]::new));
+        }
+        if (filter.advertiserId() != null) {
+            spec = spec.bind("advertiser", filter.advertiserId());
+        }
+        if (filter.rule() != null) {
+            spec = spec.bind("rule", filter.rule());
+        }
+        if (filter.severity() != null) {
+            spec = spec.bind("severity", filter.severity().name());
+        }
+        if (filter.since() != null) {
+            spec = spec.bind("since", filter.since());
+        }
+        if (filter.until() != null) {
+            spec = spec.bind("until", filter.until());
         }
         return spec.map(this::alert).all();
     }

@@ -1,11 +1,16 @@
 package io.adpulse.alerting.alert.web;
 
+import io.adpulse.alerting.alert.domain.AlertFilter;
 import io.adpulse.alerting.alert.domain.AlertRepository;
 import io.adpulse.alerting.alert.domain.AlertState;
 import io.adpulse.alerting.alert.domain.Inhibits;
 import io.adpulse.alerting.alert.domain.Mutes;
+import io.adpulse.alerting.alert.domain.Severity;
 import io.adpulse.alerting.web.Caller;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +36,7 @@ class AlertController {
     static final String ACTOR_HEADER = "X-Adpulse-Actor";
     private static final int MAX_LIMIT = 1000;
     private static final int MAX_ACTOR_LENGTH = 200;
+    private static final int MAX_ID_LENGTH = 100;
 
     private final AlertRepository alerts;
     private final Mutes mutes;
@@ -44,18 +50,50 @@ class AlertController {
         this.clock = clock;
     }
 
-    /** Alerts, newest first; a CLIENT user sees only those of its advertisers ({@link Caller}). */
+    /**
+     * Alerts, newest first, filtered by state, advertiser, rule, severity and start time, a page at a time
+     * ({@code limit}, {@code offset}); a CLIENT user sees only those of its advertisers ({@link Caller}).
+     */
     @GetMapping
     Flux<AlertView> list(@RequestParam(required = false) AlertState state,
-            @RequestParam(defaultValue = "100") int limit, @RequestHeader HttpHeaders headers) {
+            @RequestParam(required = false) String advertiserId, @RequestParam(required = false) String rule,
+            @RequestParam(required = false) String severity,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant until,
+            @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset,
+            @RequestHeader HttpHeaders headers) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            return Flux.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "limit must be between 1 and " + MAX_LIMIT + ", was " + limit));
+            return Flux.error(badRequest("limit must be between 1 and " + MAX_LIMIT + ", was " + limit));
         }
+        if (offset < 0) {
+            return Flux.error(badRequest("offset must not be negative, was " + offset));
+        }
+        if (advertiserId != null && (advertiserId.isBlank() || advertiserId.length() > MAX_ID_LENGTH)) {
+            return Flux.error(badRequest("advertiserId must be 1 to " + MAX_ID_LENGTH + " characters"));
+        }
+        if (rule != null && (rule.isBlank() || rule.length() > MAX_ID_LENGTH)) {
+            return Flux.error(badRequest("rule must be 1 to " + MAX_ID_LENGTH + " characters"));
+        }
+        Severity level = null;
+        if (severity != null) {
+            try {
+                level = Severity.valueOf(severity.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return Flux.error(badRequest("severity must be info, warning or critical, was " + severity.strip()));
+            }
+        }
+        if (since != null && until != null && !since.isBefore(until)) {
+            return Flux.error(badRequest("since must be before until"));
+        }
+        AlertFilter filter = new AlertFilter(state, advertiserId, rule, level, since, until);
         Caller caller = Caller.of(headers);
         return Mono.zip(mutes.at(clock.instant()), inhibits.at(clock.instant()))
-                .flatMapMany(by -> alerts.list(state, caller.advertiserIds(), limit)
+                .flatMapMany(by -> alerts.list(filter, caller.advertiserIds(), limit, offset)
                 .map(alert -> AlertView.of(alert, by.getT1().apply(alert.matchLabels()), by.getT2().apply(alert))));
+    }
+
+    private static ResponseStatusException badRequest(String reason) {
+        return new ResponseStatusException(HttpStatus.BAD_REQUEST, reason);
     }
 
     @PostMapping("/{fingerprint}/ack")
