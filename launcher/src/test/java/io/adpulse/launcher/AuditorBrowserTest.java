@@ -135,25 +135,12 @@ class AuditorBrowserTest {
     }
 
     private static void acceptInvitation(String link) {
-        driver.manage().deleteAllCookies();
-        driver.get(link);
-        WebDriverWait wait = waiting();
-        wait.until(d -> !d.findElements(By.id("confirm")).isEmpty());
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.id("confirm")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        Invitations.accept(driver, waiting(), link, PASSWORD);
     }
 
     /** Invites an AUDITOR through the gateway's admin API, as the service account; answers the link. */
     private static String invite(String username) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(stack.gatewayUrl() + "/api/identity/users/invitations"))
-                .header("Authorization", stack.authorization()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + username + "\",\"roles\":[\"AUDITOR\"]}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body()).get("invitationUrl").asString();
+        return Invitations.invite(stack, username, "AUDITOR");
     }
 
     private static JsonNode api(String path) throws IOException, InterruptedException {

@@ -192,27 +192,13 @@ class SignInBrowserTest {
         driver.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
-    /** Opens the invitation link and chooses the password; the provider continues with TOTP enrolment. */
     private static void acceptInvitation(String link) {
-        driver.manage().deleteAllCookies();
-        driver.get(link);
-        WebDriverWait wait = waiting();
-        wait.until(d -> !d.findElements(By.id("confirm")).isEmpty());
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.id("confirm")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        Invitations.accept(driver, waiting(), link, PASSWORD);
     }
 
     /** Invites an OPERATOR through the gateway's admin API, as the service account; answers the link. */
     private static String invite(String username) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(stack.gatewayUrl() + "/api/identity/users/invitations"))
-                .header("Authorization", stack.authorization()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + username + "\",\"roles\":[\"OPERATOR\"]}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        String link = JSON.readTree(response.body()).get("invitationUrl").asString();
+        String link = Invitations.invite(stack, username, "OPERATOR");
         assertThat(link).startsWith(stack.gatewayUrl() + "/idp/invite?token=");
         return link;
     }
