@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -38,21 +39,30 @@ public class AlertLifecycle {
     private final AlertRepository alerts;
     private final Outbox outbox;
     private final TransactionalOperator transactions;
+    private final ApplicationEventPublisher events;
 
-    AlertLifecycle(AlertRepository alerts, Outbox outbox, TransactionalOperator transactions) {
+    AlertLifecycle(AlertRepository alerts, Outbox outbox, TransactionalOperator transactions,
+            ApplicationEventPublisher events) {
         this.alerts = alerts;
         this.outbox = outbox;
         this.transactions = transactions;
+        this.events = events;
     }
 
     /**
      * Evaluates one scope exclusively and applies the result. {@code evaluation} is subscribed inside the
-     * transaction, after the lock is held, so the reads it makes are current.
+     * transaction, after the lock is held, so the reads it makes are current. Once an alert fired or resolved and
+     * the transaction committed, {@link AlertsChanged} is published.
      */
     public Mono<Void> evaluate(String rule, Map<String, String> scope, Mono<Evaluation> evaluation, Instant now) {
         return transactions.transactional(alerts.lockScope(rule, scope)
                         .then(evaluation)
                         .flatMap(result -> apply(rule, scope, result, now)))
+                .doOnNext(changed -> {
+                    if (changed) {
+                        events.publishEvent(new AlertsChanged());
+                    }
+                })
                 .then();
     }
 
@@ -61,7 +71,8 @@ public class AlertLifecycle {
         return alerts.firingLabels(rule, scope);
     }
 
-    private Mono<Void> apply(String rule, Map<String, String> scope, Evaluation evaluation, Instant now) {
+    /** Applies the evaluation; emits whether an alert fired or resolved. */
+    private Mono<Boolean> apply(String rule, Map<String, String> scope, Evaluation evaluation, Instant now) {
         if (!evaluation.rule().equals(rule) || !evaluation.scope().equals(scope)) {
             return Mono.error(new IllegalArgumentException("evaluation of " + evaluation.rule() + " "
                     + evaluation.scope() + " applied to " + rule + " " + scope));
@@ -75,7 +86,7 @@ public class AlertLifecycle {
             return Flux.fromIterable(cleared)
                     .concatMap(alert -> resolve(alert, evaluation.resolution().apply(alert.labels()), now))
                     .thenMany(Flux.fromIterable(fresh).concatMap(candidate -> fire(candidate, now)))
-                    .then();
+                    .then(Mono.just(!cleared.isEmpty() || !fresh.isEmpty()));
         });
     }
 

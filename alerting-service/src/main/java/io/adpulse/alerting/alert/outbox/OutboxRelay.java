@@ -1,5 +1,6 @@
 package io.adpulse.alerting.alert.outbox;
 
+import io.adpulse.alerting.alert.domain.AlertsChanged;
 import io.adpulse.alerting.config.AlertingProperties;
 import io.adpulse.alerting.schedule.PeriodicTask;
 import io.adpulse.events.EventCodec;
@@ -9,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -73,5 +75,11 @@ class OutboxRelay extends PeriodicTask {
     @Override
     protected Mono<Integer> runOnce() {
         return drain();
+    }
+
+    /** An alert fired or resolved: run a pass now rather than at the next tick. */
+    @EventListener
+    void onAlertsChanged(AlertsChanged changed) {
+        nudge();
     }
 }

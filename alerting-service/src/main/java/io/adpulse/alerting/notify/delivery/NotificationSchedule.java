@@ -1,11 +1,13 @@
 package io.adpulse.alerting.notify.delivery;
 
+import io.adpulse.alerting.alert.domain.AlertsChanged;
 import io.adpulse.alerting.config.AlertingProperties;
 import io.adpulse.alerting.notify.dispatch.Dispatcher;
 import io.adpulse.alerting.schedule.PeriodicTask;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -50,5 +52,11 @@ class NotificationSchedule extends PeriodicTask {
                     return Mono.empty();
                 })
                 .then(Mono.defer(() -> worker.deliverDue(clock.instant())));
+    }
+
+    /** An alert fired or resolved: run a pass now rather than at the next tick. */
+    @EventListener
+    void onAlertsChanged(AlertsChanged changed) {
+        nudge();
     }
 }

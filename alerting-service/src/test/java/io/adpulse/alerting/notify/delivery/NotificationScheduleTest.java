@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.adpulse.alerting.alert.domain.AlertsChanged;
 import io.adpulse.alerting.config.AlertingProperties;
 import io.adpulse.alerting.notify.dispatch.Dispatcher;
 import java.time.Clock;
@@ -46,6 +47,25 @@ class NotificationScheduleTest {
     }
 
     @Test
+    void runsAPassAtOnceWhenAnAlertChangedInsteadOfAtTheNextTick() {
+        when(dispatcher.dispatch(any())).thenReturn(Mono.empty());
+        when(worker.deliverDue(any())).thenReturn(Mono.empty());
+        NotificationSchedule schedule = schedule(true, Duration.ofHours(1));
+
+        schedule.start();
+        try {
+            verifyNoInteractions(dispatcher, worker);
+            schedule.onAlertsChanged(new AlertsChanged());
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                verify(dispatcher).dispatch(NOW);
+                verify(worker).deliverDue(NOW);
+            });
+        } finally {
+            schedule.stop();
+        }
+    }
+
+    @Test
     void doesNothingWhenDisabled() {
         NotificationSchedule schedule = schedule(false);
 
@@ -56,8 +76,12 @@ class NotificationScheduleTest {
     }
 
     private NotificationSchedule schedule(boolean enabled) {
+        return schedule(enabled, Duration.ofMillis(20));
+    }
+
+    private NotificationSchedule schedule(boolean enabled, Duration interval) {
         AlertingProperties.Notifications settings = new AlertingProperties.Notifications(enabled,
-                Duration.ofMillis(20), Duration.ofSeconds(1), 3, Duration.ofSeconds(1), Duration.ofSeconds(10), 10,
+                interval, Duration.ofSeconds(1), 3, Duration.ofSeconds(1), Duration.ofSeconds(10), 10,
                 "http://localhost:8080");
         AlertingProperties properties = new AlertingProperties(Duration.ofSeconds(30), null, null, null, null,
                 List.of(), settings, null, null, null, null, null, null);
