@@ -127,7 +127,7 @@ public final class BenchMain {
         return String.format(Locale.ROOT, "Alert latency: alerting-service's executable jar as its own JVM (the "
                 + "launcher's flags) on an embedded broker and PostgreSQL, its only receiver a webhook on a local HTTP "
                 + "server of the bench (`--adpulse.alerting.receivers[0].webhooks[0].url`, `routes.group-wait=0s`, "
-                + "everything else as shipped: notification and outbox passes every second). %d campaigns, each of its "
+                + "everything else as shipped: a fired alert runs the notification and outbox passes at once, otherwise every second). %d campaigns, each of its "
                 + "own advertiser (so each alert is its own notification group) in %s with a daily budget of %s USD "
                 + "on `tiktok.entities.v1`; once alerting-service held them all, one MetricObserved of today's spend "
                 + "of %s USD per campaign was produced to `tiktok.metrics.v1`, one every %d ms, and each was timed "
