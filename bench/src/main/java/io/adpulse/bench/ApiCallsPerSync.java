@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -69,7 +70,7 @@ final class ApiCallsPerSync {
         Map<String, Long> grantCalls = new LinkedHashMap<>();
         JsonNode connections;
         while (true) {
-            connections = get(http, ingestUrl + "/api/ingest/connections");
+            connections = advertiserConnections(get(http, ingestUrl + "/api/ingest/connections"));
             String state = grantSyncState(connections, grantCalls);
             if (state.equals("done")) {
                 break;
@@ -83,7 +84,7 @@ final class ApiCallsPerSync {
             Thread.sleep(250);
         }
         JsonNode calls = get(http, sandboxUrl + "/sandbox/calls");
-        JsonNode after = get(http, ingestUrl + "/api/ingest/connections");
+        JsonNode after = advertiserConnections(get(http, ingestUrl + "/api/ingest/connections"));
         Map<String, Long> byPath = new LinkedHashMap<>();
         long sandboxCount = 0;
         for (Map.Entry<String, JsonNode> e : calls.get("by_path").properties()) {
@@ -146,6 +147,21 @@ final class ApiCallsPerSync {
             ids.add(c.path("lastSync").path("runId").asString(""));
         }
         return ids;
+    }
+
+    /**
+     * The advertiser connections only: a connected creator account ({@code creator-<id>}, auth-service's naming) is
+     * listed too, but its organic polls are not sync runs (its {@code lastSync} stays null) and call other endpoints
+     * than the ones measured here.
+     */
+    static JsonNode advertiserConnections(JsonNode connections) {
+        ArrayNode advertisers = JSON.createArrayNode();
+        for (JsonNode c : connections) {
+            if (!c.get("id").asString().startsWith("creator-")) {
+                advertisers.add(c);
+            }
+        }
+        return advertisers;
     }
 
     private static JsonNode get(HttpClient http, String url) throws IOException, InterruptedException {

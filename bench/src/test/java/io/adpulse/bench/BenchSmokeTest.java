@@ -238,6 +238,12 @@ class BenchSmokeTest {
         // a scheduled poll before any GRANT success was seen cannot be told apart from the first sync
         assertThat(ApiCallsPerSync.grantSyncState(json.readTree("[{\"id\":\"c\",\"lastSync\":"
                 + run.formatted(4, "SCHEDULE", "RUNNING", 2) + "}]"), new java.util.HashMap<>())).contains("ran a SCHEDULE");
+        // a connected creator has no sync runs (organic polls): it must not hold the measure up
+        Map<String, Long> withCreator = new java.util.LinkedHashMap<>();
+        assertThat(ApiCallsPerSync.grantSyncState(ApiCallsPerSync.advertiserConnections(json.readTree(
+                "[{\"id\":\"adv-1\",\"lastSync\":" + run.formatted(5, "GRANT", "SUCCEEDED", 14)
+                        + "},{\"id\":\"creator-9\",\"lastSync\":null}]")), withCreator)).isEqualTo("done");
+        assertThat(withCreator).containsExactly(Map.entry("adv-1", 14L));
     }
 
     @Test
