@@ -71,6 +71,27 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Publishes raw values in order, keyed by {@code key} (so on one partition), without waiting between them: the
+     * producer sends them together, so that the consumer usually gets them in one poll. Waits for every acknowledgement.
+     */
+    public void publishTogether(String topic, String key, List<byte[]> values) {
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        for (byte[] value : values) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+            record.headers().add("content-type", EventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            sent.add(producer.send(record));
+        }
+        producer.flush();
+        try {
+            for (java.util.concurrent.Future<?> ack : sent) {
+                ack.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
     /** Waits until the consumer group has committed every record published so far on {@code topic}. */
     public void awaitConsumed(String topic) {
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> lag(topic) == 0);

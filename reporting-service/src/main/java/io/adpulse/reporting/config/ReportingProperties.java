@@ -44,15 +44,6 @@ public record ReportingProperties(
         @DefaultValue @Valid @NotNull Reports reports) {
 
     /**
-     * Retry of records whose processing failed for a reason that may pass (database unavailable, for
-     * example). Invalid events are never retried: they go to {@code <topic>.dlt} at once.
-     *
-     * @param retryAttempts retries after the first failure before the record is dead-lettered
-     *                      ({@code adpulse.reporting.consumer.retry-attempts}, default 3)
-     * @param retryBackoff  pause between two attempts ({@code adpulse.reporting.consumer.retry-backoff},
-     *                      default 1s)
-     */
-    /**
      * One configured FX rate: on {@code date}, 1 {@code base} is worth {@code rate} {@code quote}.
      *
      * @param date  the advertiser-local date it applies to
@@ -89,8 +80,22 @@ public record ReportingProperties(
         }
     }
 
+    /**
+     * Retry of records whose processing failed for a reason that may pass (database unavailable, for
+     * example). Invalid events are never retried: they go to {@code <topic>.dlt} at once.
+     *
+     * @param retryAttempts      retries after the first failure before the record is dead-lettered
+     *                           ({@code adpulse.reporting.consumer.retry-attempts}, default 3)
+     * @param retryBackoff       pause between two attempts ({@code adpulse.reporting.consumer.retry-backoff},
+     *                           default 1s)
+     * @param metricsConcurrency consumers of {@code tiktok.metrics.v1}, each on its own thread with its own
+     *                           partitions ({@code adpulse.reporting.consumer.metrics-concurrency}, default 3, the
+     *                           topic's partitions): one decodes its poll while another's is being written; more
+     *                           than the partitions stay idle
+     */
     public record Consumer(
             @DefaultValue("3") @Min(0) @Max(20) int retryAttempts,
-            @DefaultValue("1s") @NotNull Duration retryBackoff) {
+            @DefaultValue("1s") @NotNull Duration retryBackoff,
+            @DefaultValue("3") @Min(1) @Max(64) int metricsConcurrency) {
     }
 }

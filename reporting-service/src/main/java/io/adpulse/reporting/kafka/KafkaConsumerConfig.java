@@ -58,14 +58,17 @@ public class KafkaConsumerConfig {
      * Containers whose listener takes a whole poll at once, with Boot's settings and the same error handler: a
      * listener throws {@link org.springframework.kafka.listener.BatchListenerFailedException} naming the record that
      * failed, the records before it are committed, that one is retried and dead-lettered like a single record, and
-     * the rest come again.
+     * the rest come again. {@code adpulse.reporting.consumer.metrics-concurrency} consumers, each with its own
+     * partitions, so that one decodes while another waits for the database; the offsets of a poll are committed once
+     * its listener returned, that is after its transaction committed.
      */
     @Bean(BATCH_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> batchListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
-            DefaultErrorHandler errorHandler) {
+            DefaultErrorHandler errorHandler, ReportingProperties properties) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
+        factory.setConcurrency(properties.consumer().metricsConcurrency());
         factory.setBatchListener(true);
         factory.setCommonErrorHandler(errorHandler);
         return factory;

@@ -1,35 +1,46 @@
 package io.adpulse.reporting.metric;
 
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * One multi-row {@code insert ... values (..), (..) on conflict ... do update ... where ...} per chunk of rows: a
- * whole poll of observations costs a few statements instead of one round trip per observation. The caller passes
- * rows with distinct keys (PostgreSQL refuses to update one row twice in a statement) and the values in column order,
- * nullable ones as {@link org.springframework.r2dbc.core.Parameter}s.
+ * One {@code insert into t (c1, ..., cn) select * from unnest($1::type1[], ..., $n::typen[]) on conflict ... do update
+ * ... where ...} per batch: every column goes as one array parameter, so a whole poll of observations is one statement
+ * of n parameters whatever its size. PostgreSQL parses and plans it once per batch and reads the rows from the arrays,
+ * where a multi-row {@code values} list of n parameters per row made each statement tens of thousands of parameters
+ * to parse, bind and plan. The caller passes rows with distinct keys (PostgreSQL refuses to update one row twice in a
+ * statement) and the values in column order, {@code null} for a missing value.
  */
 final class BatchUpsert {
 
-    /** Rows per statement: PostgreSQL allows 65,535 parameters per statement; 17 columns × 1000 stay well below. */
-    static final int ROWS_PER_STATEMENT = 1000;
+    /** A column: its name, its SQL type (the cast of its array parameter) and the Java type of its values. */
+    record Column(String name, String sqlType, Class<?> javaType) {
+    }
 
-    private final String head;
-    private final String tail;
-    private final int columns;
+    private final String sql;
+    private final List<Column> columns;
 
     /**
-     * @param head    {@code insert into t (c1, ..., cn) values}
+     * @param table   the table
+     * @param columns its columns, in the order of the values of a row; an array of each one's Java type is bound (a
+     *                type r2dbc-postgresql encodes as an array of that SQL type)
      * @param tail    {@code on conflict (...) do update set ... where ...}
-     * @param columns n
      */
-    BatchUpsert(String head, String tail, int columns) {
-        this.head = head;
-        this.tail = tail;
-        this.columns = columns;
+    BatchUpsert(String table, List<Column> columns, String tail) {
+        StringBuilder sql = new StringBuilder("insert into ").append(table).append(" (");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(columns.get(i).name());
+        }
+        sql.append(")\nselect * from unnest(");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append('$').append(i + 1).append("::").append(columns.get(i).sqlType())
+                    .append("[]");
+        }
+        this.sql = sql.append(")\n").append(tail.strip()).toString();
+        this.columns = List.copyOf(columns);
     }
 
     /** Upserts {@code rows}; emits how many were inserted or replaced (the others were not newer). */
@@ -37,37 +48,24 @@ final class BatchUpsert {
         if (rows.isEmpty()) {
             return Mono.just(0L);
         }
-        List<List<Object[]>> chunks = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            chunks.add(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
-        }
-        return Flux.fromIterable(chunks)
-                .concatMap(chunk -> statement(db, chunk).fetch().rowsUpdated())
-                .reduce(0L, Long::sum);
+        return Mono.defer(() -> db.sql(sql).bindValues(arrays(rows)).fetch().rowsUpdated());
     }
 
-    private DatabaseClient.GenericExecuteSpec statement(DatabaseClient db, List<Object[]> chunk) {
-        StringBuilder sql = new StringBuilder(head.length() + tail.length() + chunk.size() * columns * 5);
-        sql.append(head).append('\n');
-        int parameter = 1;
-        for (int row = 0; row < chunk.size(); row++) {
-            sql.append(row == 0 ? "(" : ", (");
-            for (int column = 0; column < columns; column++) {
-                sql.append(column == 0 ? "$" : ", $").append(parameter++);
-            }
-            sql.append(')');
+    /** One array per column, its elements the rows' values in row order. */
+    private List<Object> arrays(List<Object[]> rows) {
+        List<Object> arrays = new ArrayList<>(columns.size());
+        for (Column column : columns) {
+            arrays.add(Array.newInstance(column.javaType(), rows.size()));
         }
-        sql.append('\n').append(tail);
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
-        int index = 0;
-        for (Object[] values : chunk) {
-            if (values.length != columns) {
-                throw new IllegalArgumentException("expected " + columns + " values, got " + values.length);
+        for (int row = 0; row < rows.size(); row++) {
+            Object[] values = rows.get(row);
+            if (values.length != columns.size()) {
+                throw new IllegalArgumentException("expected " + columns.size() + " values, got " + values.length);
             }
-            for (Object value : values) {
-                spec = spec.bind(index++, value);
+            for (int column = 0; column < values.length; column++) {
+                Array.set(arrays.get(column), row, values[column]);
             }
         }
-        return spec;
+        return arrays;
     }
 }

@@ -1,9 +1,10 @@
 package io.adpulse.reporting.metric;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
@@ -16,17 +17,31 @@ class DailyMetricRepository {
      * restatement replaces every metric (one that became missing turns NULL), a late older observation
      * and a redelivery (equal {@code observed_at}) change nothing. One statement, atomic per key.
      */
-    private static final BatchUpsert UPSERT = new BatchUpsert("""
-            insert into daily_metric (advertiser_id, level, entity_id, stat_date, connection_id, spend, impressions,
-                clicks, reach, conversions, conversion_value, video_views, currency, time_zone, observed_at, event_id)
-            values""", """
+    private static final BatchUpsert UPSERT = new BatchUpsert("daily_metric",
+            List.of(new BatchUpsert.Column("advertiser_id", "varchar", String.class),
+                    new BatchUpsert.Column("level", "varchar", String.class),
+                    new BatchUpsert.Column("entity_id", "varchar", String.class),
+                    new BatchUpsert.Column("stat_date", "date", LocalDate.class),
+                    new BatchUpsert.Column("connection_id", "varchar", String.class),
+                    new BatchUpsert.Column("spend", "numeric", BigDecimal.class),
+                    new BatchUpsert.Column("impressions", "numeric", BigDecimal.class),
+                    new BatchUpsert.Column("clicks", "numeric", BigDecimal.class),
+                    new BatchUpsert.Column("reach", "numeric", BigDecimal.class),
+                    new BatchUpsert.Column("conversions", "numeric", BigDecimal.class),
+                    new BatchUpsert.Column("conversion_value", "numeric", BigDecimal.class),
+                    new BatchUpsert.Column("video_views", "numeric", BigDecimal.class),
+                    new BatchUpsert.Column("currency", "varchar", String.class),
+                    new BatchUpsert.Column("time_zone", "varchar", String.class),
+                    new BatchUpsert.Column("observed_at", "timestamptz", Instant.class),
+                    new BatchUpsert.Column("event_id", "varchar", String.class)),
+            """
             on conflict (advertiser_id, level, entity_id, stat_date) do update set
                 connection_id = excluded.connection_id, spend = excluded.spend, impressions = excluded.impressions,
                 clicks = excluded.clicks, reach = excluded.reach, conversions = excluded.conversions,
                 conversion_value = excluded.conversion_value, video_views = excluded.video_views,
                 currency = excluded.currency, time_zone = excluded.time_zone, observed_at = excluded.observed_at,
                 event_id = excluded.event_id, updated_at = now()
-            where daily_metric.observed_at < excluded.observed_at""", 16);
+            where daily_metric.observed_at < excluded.observed_at""");
 
     private final DatabaseClient db;
 
@@ -49,13 +64,9 @@ class DailyMetricRepository {
 
     private static Object[] values(DailyMetric metric) {
         return new Object[] {metric.advertiserId(), metric.level().name(), metric.entityId(), metric.statDate(),
-                metric.connectionId(), amount(metric.spend()), amount(metric.impressions()), amount(metric.clicks()),
-                amount(metric.reach()), amount(metric.conversions()), amount(metric.conversionValue()),
-                amount(metric.videoViews()), metric.currency(), metric.timeZone(), metric.observedAt(),
+                metric.connectionId(), metric.spend(), metric.impressions(), metric.clicks(),
+                metric.reach(), metric.conversions(), metric.conversionValue(),
+                metric.videoViews(), metric.currency(), metric.timeZone(), metric.observedAt(),
                 metric.eventId()};
-    }
-
-    private static Parameter amount(BigDecimal value) {
-        return Parameter.fromOrEmpty(value, BigDecimal.class);
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies records of {@code tiktok.metrics.v1} a poll at a time: every record is decoded and checked, the batch is
- * written with a few multi-row statements ({@link MetricObservations#applyAll}). A record that cannot be applied (not
+ * written with one statement per table in one transaction ({@link MetricObservations#applyAll}), and the container
+ * commits the poll's offsets once this returns, after that transaction. A record that cannot be applied (not
  * a CloudEvent, another event type, data violating the schema, empty) ends the batch there: the records before it are
  * stored and committed, it goes to {@code tiktok.metrics.v1.dlt} through the container's error handler, and the
  * records after it come again with the next poll. A failure to store (the database away) retries the batch and

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,11 +39,14 @@ class MetricObservations {
 
     private final DailyMetricRepository daily;
     private final HourlyMetricRepository hourly;
+    private final TransactionalOperator transactions;
     private final MeterRegistry meters;
 
-    MetricObservations(DailyMetricRepository daily, HourlyMetricRepository hourly, MeterRegistry meters) {
+    MetricObservations(DailyMetricRepository daily, HourlyMetricRepository hourly, TransactionalOperator transactions,
+            MeterRegistry meters) {
         this.daily = daily;
         this.hourly = hourly;
+        this.transactions = transactions;
         this.meters = meters;
     }
 
@@ -68,8 +72,9 @@ class MetricObservations {
     }
 
     /**
-     * Applies many observations with a few multi-row statements. Of several observations of one key in the batch only
-     * the latest is written (the others could not win against it anyway); emits how many rows were stored.
+     * Applies many observations with one statement per table, both in one transaction: the batch is stored entirely or
+     * not at all. Of several observations of one key in the batch only the latest is written (the others could not win
+     * against it anyway); emits how many rows were stored.
      */
     Mono<Long> applyAll(List<Prepared> batch) {
         Map<List<Object>, DailyMetric> days = new LinkedHashMap<>();
@@ -85,8 +90,12 @@ class MetricObservations {
                         (a, b) -> b.observedAt().isAfter(a.observedAt()) ? b : a);
             }
         }
+        if (days.isEmpty() && hours.isEmpty()) {
+            return Mono.just(0L);
+        }
         return daily.upsertAllIfNewer(List.copyOf(days.values()))
                 .zipWith(Mono.defer(() -> hourly.upsertAllIfNewer(List.copyOf(hours.values()))), Long::sum)
+                .as(transactions::transactional)
                 .doOnNext(stored -> {
                     count(Outcome.APPLIED, stored);
                     count(Outcome.STALE, batch.size() - stored);

@@ -6,6 +6,8 @@ import io.adpulse.reporting.TestDatabase;
 import io.adpulse.reporting.TestIds;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,5 +81,39 @@ class DailyMetricRepositoryTest {
         Map<String, Object> row = storedRow();
         assertThat((BigDecimal) row.get("spend")).isEqualByComparingTo("12.50");
         assertThat(row.get("event_id")).isEqualTo(latest.eventId());
+    }
+
+    @Test
+    void batchStoresEveryNewerRowWithItsExactValuesAndSkipsTheStaleOnes() {
+        upsert(metric(T2, MetricEvents.values("spend", "5.00")), true);
+        // entity ids with the characters an array literal quotes; amounts with many digits, an exponent and nulls
+        String[] entities = {"c1", "c \"quoted\", {braced} \\ back", "NULL", ""};
+        List<DailyMetric> batch = new ArrayList<>();
+        batch.add(metric(T1, MetricEvents.values("spend", "999.00"))); // c1 is stored as of T2: stale
+        for (int i = 1; i < entities.length; i++) {
+            batch.add(DailyMetric.from(MetricEvents.daily(advertiserId, entities[i], "2026-11-19", T1,
+                    MetricEvents.values("spend", "123456789012.123456", "impressions", "1E+3", "clicks", "0"),
+                    "conversion")));
+        }
+
+        StepVerifier.create(repository.upsertAllIfNewer(batch)).expectNext(3L).verifyComplete();
+
+        List<Map<String, Object>> rows = db.sql("select entity_id, spend, impressions, clicks, conversions, reach, "
+                        + "observed_at from daily_metric where advertiser_id = :a order by entity_id")
+                .bind("a", advertiserId).fetch().all().collectList().block();
+        assertThat(rows).extracting(row -> row.get("entity_id"))
+                .containsExactlyInAnyOrder((Object[]) entities);
+        for (Map<String, Object> row : rows) {
+            if ("c1".equals(row.get("entity_id"))) {
+                assertThat((BigDecimal) row.get("spend")).isEqualByComparingTo("5.00");
+                continue;
+            }
+            assertThat((BigDecimal) row.get("spend")).isEqualByComparingTo("123456789012.123456");
+            assertThat((BigDecimal) row.get("impressions")).isEqualByComparingTo("1000");
+            assertThat((BigDecimal) row.get("clicks")).isEqualByComparingTo("0");
+            assertThat(row.get("conversions")).as("missing").isNull();
+            assertThat(row.get("reach")).as("absent").isNull();
+            assertThat(((java.time.OffsetDateTime) row.get("observed_at")).toInstant()).isEqualTo(T1);
+        }
     }
 }
