@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,6 +44,8 @@ public final class EventCodec {
             .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // data is read through a tree: keep "1.50" as 1.50, as reading it straight into the record does
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
     private final Map<EventType, Schema> schemas = new EnumMap<>(EventType.class);
 
@@ -128,17 +131,29 @@ public final class EventCodec {
         } catch (JacksonException e) {
             return List.of("data is not JSON: " + e.getOriginalMessage());
         }
-        return schemas.get(type).validate(node).stream().map(Error::toString).toList();
+        return schemaErrors(type, node);
     }
 
+    private List<String> schemaErrors(EventType type, JsonNode data) {
+        return schemas.get(type).validate(data).stream().map(Error::toString).toList();
+    }
+
+    /** Parses the data once: the same tree is validated and then read into the record. */
     private Record readData(EventType type, byte[] data, String id) {
-        List<String> errors = schemaErrors(type, data);
+        JsonNode node;
+        try {
+            node = mapper.readTree(data);
+        } catch (JacksonException e) {
+            throw new InvalidEventException("event " + id + " (" + type.type() + ") violates its schema: data is not"
+                    + " JSON: " + e.getOriginalMessage(), e);
+        }
+        List<String> errors = schemaErrors(type, node);
         if (!errors.isEmpty()) {
             throw new InvalidEventException("event " + id + " (" + type.type() + ") violates its schema: "
                     + errors.stream().limit(MAX_REASON_ERRORS).collect(Collectors.joining("; ")));
         }
         try {
-            return mapper.readValue(data, type.dataClass());
+            return mapper.treeToValue(node, type.dataClass());
         } catch (JacksonException e) {
             throw new InvalidEventException("event " + id + " (" + type.type() + ") data cannot be read: "
                     + e.getOriginalMessage(), e);

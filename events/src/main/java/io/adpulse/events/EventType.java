@@ -33,11 +33,13 @@ public enum EventType {
     private final String type;
     private final Class<? extends Record> dataClass;
     private final String topic;
+    private final URI dataSchema;
 
     EventType(String type, Class<? extends Record> dataClass, String topic) {
         this.type = type;
         this.dataClass = dataClass;
         this.topic = topic;
+        this.dataSchema = URI.create(SCHEMA_BASE + type + ".json");
     }
 
     public String type() {
@@ -53,7 +55,7 @@ public enum EventType {
     }
 
     public URI dataSchema() {
-        return URI.create(SCHEMA_BASE + type + ".json");
+        return dataSchema;
     }
 
     /** Classpath location of this type's JSON Schema. */

@@ -62,6 +62,16 @@ class EventContractTest {
     }
 
     @Test
+    void decimalsKeepTheirScaleWhenDecoded() {
+        ObjectNode event = golden(EventType.METRIC_OBSERVED);
+        ((ObjectNode) event.get("data").get("metrics")).put("spend", "20.000");
+
+        MetricObserved data = codec.decode(json.writeValueAsBytes(event), MetricObserved.class).data();
+
+        assertThat(data.metrics().get("spend")).isEqualTo(new java.math.BigDecimal("20.000"));
+    }
+
+    @Test
     void rejectsRecordThatIsNotJson() {
         assertThatThrownBy(() -> codec.decode("not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidEventException.class)
