@@ -64,6 +64,9 @@ class SyncService {
     }
 
     Mono<Void> run(SyncRequest request) {
+        if (request.reason() != SyncReason.SCHEDULE) {
+            requests.takenUp(request.connectionIds());
+        }
         return connections.findActive(request.connectionIds())
                 .filter(connection -> connection.token() != null && claim(connection.id(), request))
                 .collectList()
@@ -73,6 +76,10 @@ class SyncService {
 
     /** True if the connection was free and is now claimed; otherwise an on-demand request is deferred. */
     private boolean claim(String connectionId, SyncRequest request) {
+        if (request.reason() == SyncReason.SCHEDULE && requests.queued(connectionId)) {
+            // its on-demand sync (a grant's first) is about to run
+            return false;
+        }
         boolean[] claimed = {false};
         inFlight.compute(connectionId, (id, current) -> {
             if (current == null) {
