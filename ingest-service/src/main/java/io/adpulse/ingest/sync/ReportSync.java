@@ -7,12 +7,15 @@ import io.adpulse.ingest.ledger.ObservationPublisher;
 import io.adpulse.ingest.ledger.PublishedFact;
 import io.adpulse.ingest.token.AccessToken;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -89,7 +92,7 @@ class ReportSync {
      */
     Mono<Map<String, Throwable>> sync(List<Member> members, AccessToken token) {
         Map<String, Throwable> failures = new ConcurrentHashMap<>();
-        List<ReportStream> streams = List.of(ReportStream.values()).stream()
+        List<ReportStream> streams = Stream.of(ReportStream.values())
                 .filter(stream -> stream.granularity() == Granularity.DAY || settings.hourlyDays() > 0)
                 .toList();
         return Flux.fromIterable(members)
@@ -240,13 +243,13 @@ class ReportSync {
     private static long spread(List<LocalDate> dates) {
         LocalDate min = dates.stream().min(Comparator.naturalOrder()).orElseThrow();
         LocalDate max = dates.stream().max(Comparator.naturalOrder()).orElseThrow();
-        return java.time.temporal.ChronoUnit.DAYS.between(min, max);
+        return ChronoUnit.DAYS.between(min, max);
     }
 
-    private static java.util.Optional<DateWindow> overlap(DateWindow a, DateWindow b) {
+    private static Optional<DateWindow> overlap(DateWindow a, DateWindow b) {
         LocalDate from = a.from().isAfter(b.from()) ? a.from() : b.from();
         LocalDate to = a.to().isBefore(b.to()) ? a.to() : b.to();
-        return to.isBefore(from) ? java.util.Optional.empty() : java.util.Optional.of(new DateWindow(from, to));
+        return to.isBefore(from) ? Optional.empty() : Optional.of(new DateWindow(from, to));
     }
 
     /**
