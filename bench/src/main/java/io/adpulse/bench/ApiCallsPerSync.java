@@ -7,9 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -17,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * TikTok calls of the first full sync of the sandbox's advertisers, as the sandbox counted them
- * ({@code GET /sandbox/calls}), against the calls the usual connector slicing (../shared/tiktok-api.md §7, Airbyte's
+ * ({@code GET /sandbox/calls}, the API for Business's paths), against the calls the usual connector slicing (../shared/tiktok-api.md §7, Airbyte's
  * source-tiktok-marketing defaults) makes to fetch the same data: the same advertisers, the same days and streams.
  */
 final class ApiCallsPerSync {
@@ -27,6 +29,7 @@ final class ApiCallsPerSync {
     static final int HOURLY_DAYS = 2;
     static final int DAILY_LEVELS = 4;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final String BUSINESS_API = "/open_api/";
 
     /**
      * @param adpulseCalls   TikTok calls the sandbox counted for the sync (OAuth calls of the connect flow left out)
@@ -68,9 +71,11 @@ final class ApiCallsPerSync {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Long> grantCalls = new LinkedHashMap<>();
+        Set<String> advertisers = new HashSet<>();
+        get(http, sandboxUrl + "/sandbox/advertisers").forEach(a -> advertisers.add(a.get("advertiser_id").asString()));
         JsonNode connections;
         while (true) {
-            connections = advertiserConnections(get(http, ingestUrl + "/api/ingest/connections"));
+            connections = ofAdvertisers(get(http, ingestUrl + "/api/ingest/connections"), advertisers);
             String state = grantSyncState(connections, grantCalls);
             if (state.equals("done")) {
                 break;
@@ -84,18 +89,35 @@ final class ApiCallsPerSync {
             Thread.sleep(250);
         }
         JsonNode calls = get(http, sandboxUrl + "/sandbox/calls");
-        JsonNode after = advertiserConnections(get(http, ingestUrl + "/api/ingest/connections"));
+        JsonNode after = ofAdvertisers(get(http, ingestUrl + "/api/ingest/connections"), advertisers);
         Map<String, Long> byPath = new LinkedHashMap<>();
         long sandboxCount = 0;
         for (Map.Entry<String, JsonNode> e : calls.get("by_path").properties()) {
-            byPath.put(e.getKey(), e.getValue().asLong());
-            if (!e.getKey().contains("/oauth2/")) {
-                sandboxCount += e.getValue().asLong();
+            // the API for Business only: the Display API's calls are the creator connection's organic polls
+            if (e.getKey().startsWith(BUSINESS_API)) {
+                byPath.put(e.getKey(), e.getValue().asLong());
+                if (!e.getKey().contains("/oauth2/")) {
+                    sandboxCount += e.getValue().asLong();
+                }
             }
         }
         long counted = grantCalls.values().stream().mapToLong(Long::longValue).sum();
         boolean clean = onlyGrantRuns(connections) && runIds(connections).equals(runIds(after));
         return new Result(clean ? sandboxCount : counted, counted, connections.size(), byPath, clean);
+    }
+
+    /**
+     * The connections of the sandbox's advertisers: the launcher also connects a creator (TikTok user) account, which
+     * has no API-for-Business sync runs (its {@code lastSync} stays null).
+     */
+    static JsonNode ofAdvertisers(JsonNode connections, Set<String> advertisers) {
+        ArrayNode kept = JSON.createArrayNode();
+        for (JsonNode c : connections) {
+            if (advertisers.contains(c.path("advertiserId").asString(""))) {
+                kept.add(c);
+            }
+        }
+        return kept;
     }
 
     /**
@@ -147,21 +169,6 @@ final class ApiCallsPerSync {
             ids.add(c.path("lastSync").path("runId").asString(""));
         }
         return ids;
-    }
-
-    /**
-     * The advertiser connections only: a connected creator account ({@code creator-<id>}, auth-service's naming) is
-     * listed too, but its organic polls are not sync runs (its {@code lastSync} stays null) and call other endpoints
-     * than the ones measured here.
-     */
-    static JsonNode advertiserConnections(JsonNode connections) {
-        ArrayNode advertisers = JSON.createArrayNode();
-        for (JsonNode c : connections) {
-            if (!c.get("id").asString().startsWith("creator-")) {
-                advertisers.add(c);
-            }
-        }
-        return advertisers;
     }
 
     private static JsonNode get(HttpClient http, String url) throws IOException, InterruptedException {

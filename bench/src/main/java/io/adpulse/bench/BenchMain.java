@@ -291,7 +291,9 @@ public final class BenchMain {
     static String apiCallsNote(ApiCallsPerSync.Result calls) {
         return "TikTok API calls: counted by the sandbox (`GET /sandbox/calls`) once every connection's first (GRANT) "
                 + "sync succeeded, the connect flow's OAuth calls left out; ingest-service counted "
-                + Format.count(calls.ingestCounted()) + " on its runs. By path: " + calls.byPath() + ". The usual "
+                + Format.count(calls.ingestCounted()) + " on its runs. By path: " + calls.byPath() + ". Adpulse learns "
+                + "the advertisers of one token in one advertiser-info call and reads their reports together (up to 5 "
+                + "advertisers per call, `advertiser_ids`), where their dates due coincide within a day. The usual "
                 + "slicing (../shared/tiktok-api.md §7, Airbyte defaults) for the same streams and days: advertiser "
                 + "info per 100 advertisers, per advertiser campaigns ×3 (buying types), ad groups, ads, one call per "
                 + "30-day window per daily level and one per day of hourly, one page per window (every window here has "

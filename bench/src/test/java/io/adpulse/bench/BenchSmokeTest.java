@@ -190,10 +190,17 @@ class BenchSmokeTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.createContext("/sandbox/advertisers", exchange -> {
+            byte[] body = "[{\"advertiser_id\":\"1\"},{\"advertiser_id\":\"2\"}]".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         server.createContext("/sandbox/calls", exchange -> {
-            byte[] body = ("{\"total\":42,\"by_path\":{\"/open_api/v1.3/oauth2/access_token/\":1,"
+            byte[] body = ("{\"total\":46,\"by_path\":{\"/open_api/v1.3/oauth2/access_token/\":1,"
                     + "\"/open_api/v1.3/oauth2/advertiser/get/\":1,\"/open_api/v1.3/advertiser/info/\":1,"
-                    + "\"/open_api/v1.3/report/integrated/get/\":39}}").getBytes(StandardCharsets.UTF_8);
+                    + "\"/open_api/v1.3/report/integrated/get/\":39,\"/v2/video/list/\":4}}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -217,8 +224,10 @@ class BenchSmokeTest {
 
     private static String connections(String result) {
         String sync = "{\"runId\":%d,\"reason\":\"GRANT\",\"result\":\"" + result + "\",\"apiCalls\":13,\"error\":null}";
-        return "[{\"id\":\"adv-1\",\"lastSync\":" + sync.formatted(1) + "},{\"id\":\"adv-2\",\"lastSync\":"
-                + sync.formatted(2) + "}]";
+        // the launcher also connects a creator, which never has an API-for-Business sync run
+        return "[{\"id\":\"adv-1\",\"advertiserId\":\"1\",\"lastSync\":" + sync.formatted(1) + "},"
+                + "{\"id\":\"adv-2\",\"advertiserId\":\"2\",\"lastSync\":" + sync.formatted(2) + "},"
+                + "{\"id\":\"creator-3\",\"advertiserId\":\"open-3\",\"lastSync\":null}]";
     }
 
     @Test
@@ -238,12 +247,6 @@ class BenchSmokeTest {
         // a scheduled poll before any GRANT success was seen cannot be told apart from the first sync
         assertThat(ApiCallsPerSync.grantSyncState(json.readTree("[{\"id\":\"c\",\"lastSync\":"
                 + run.formatted(4, "SCHEDULE", "RUNNING", 2) + "}]"), new java.util.HashMap<>())).contains("ran a SCHEDULE");
-        // a connected creator has no sync runs (organic polls): it must not hold the measure up
-        Map<String, Long> withCreator = new java.util.LinkedHashMap<>();
-        assertThat(ApiCallsPerSync.grantSyncState(ApiCallsPerSync.advertiserConnections(json.readTree(
-                "[{\"id\":\"adv-1\",\"lastSync\":" + run.formatted(5, "GRANT", "SUCCEEDED", 14)
-                        + "},{\"id\":\"creator-9\",\"lastSync\":null}]")), withCreator)).isEqualTo("done");
-        assertThat(withCreator).containsExactly(Map.entry("adv-1", 14L));
     }
 
     @Test

@@ -63,6 +63,9 @@ final class FakeTikTok {
     private final Map<String, Deque<String>> displayFailures = new ConcurrentHashMap<>();
     private final List<String> forwardedWrites = new CopyOnWriteArrayList<>();
     private final Set<String> sandboxAdvertisers = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> otherSandboxes = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Integer>> forwardedReportFailures = new ConcurrentHashMap<>();
+    private final List<ForwardedReport> forwardedReports = new CopyOnWriteArrayList<>();
     private volatile org.springframework.web.reactive.function.client.WebClient sandbox;
     private volatile String sandboxBaseUrl;
     private final DisposableServer server;
@@ -106,6 +109,39 @@ final class FakeTikTok {
         sandboxAdvertisers.add(advertiserId);
     }
 
+    /**
+     * Requests about this advertiser go to another sandbox run in this JVM, at {@code sandboxRoot} (without the API for
+     * Business's base path); a report of several advertisers goes where its first listed advertiser goes.
+     */
+    void forwardAdvertiser(String advertiserId, String sandboxRoot) {
+        if (sandbox == null) {
+            sandbox = org.springframework.web.reactive.function.client.WebClient.builder()
+                    .codecs(c -> c.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
+                    .build();
+        }
+        otherSandboxes.put(advertiserId, sandboxRoot);
+    }
+
+    /**
+     * The next {@code times} report requests made with {@code token} that list {@code advertiserId} (alone or among
+     * {@code advertiser_ids}) and would go to a sandbox answer {@code code} instead (40001: "No permission to operate
+     * advertiser ...", as TikTok words an advertiser the token may not read).
+     */
+    void failForwardedReports(String token, String advertiserId, int code, int times) {
+        Deque<Integer> queue = forwardedReportFailures.computeIfAbsent(token + "|" + advertiserId,
+                k -> new ArrayDeque<>());
+        synchronized (queue) {
+            for (int i = 0; i < times; i++) {
+                queue.add(code);
+            }
+        }
+    }
+
+    /** The report requests made with {@code token} that went to a sandbox or failed on its behalf, in order. */
+    List<ForwardedReport> forwardedReports(String token) {
+        return forwardedReports.stream().filter(r -> r.token().equals(token)).toList();
+    }
+
     /** The writes forwarded to the sandbox so far, as {@code <path> <body>}. */
     List<String> forwardedWrites() {
         return List.copyOf(forwardedWrites);
@@ -119,15 +155,48 @@ final class FakeTikTok {
         request.queryParam("advertiser_id").ifPresent(ids::add);
         request.queryParam("advertiser_ids").ifPresent(raw -> ids.addAll(json.readValue(raw,
                 new TypeReference<List<String>>() { })));
-        return ids.stream().anyMatch(sandboxAdvertisers::contains);
+        return ids.stream().anyMatch(id -> sandboxAdvertisers.contains(id) || otherSandboxes.containsKey(id));
+    }
+
+    private List<String> listedAdvertisers(ServerRequest request) {
+        List<String> ids = new ArrayList<>();
+        request.queryParam("advertiser_ids").ifPresent(raw -> ids.addAll(json.readValue(raw,
+                new TypeReference<List<String>>() { })));
+        if (ids.isEmpty()) {
+            request.queryParam("advertiser_id").ifPresent(ids::add);
+        }
+        return ids;
     }
 
     private Mono<ServerResponse> forward(ServerRequest request) {
         if (sandbox == null) {
             return ServerResponse.notFound().build();
         }
+        List<String> listed = listedAdvertisers(request);
+        if (request.path().equals(BASE_PATH + REPORT_GET)) {
+            String token = String.valueOf(request.headers().firstHeader("Access-Token"));
+            forwardedReports.add(new ForwardedReport(token, listed, request.queryParam("data_level").orElse(null),
+                    request.queryParam("start_date").orElse(null)));
+            for (String id : listed) {
+                Deque<Integer> failures = forwardedReportFailures.get(token + "|" + id);
+                Integer code = null;
+                if (failures != null) {
+                    synchronized (failures) {
+                        code = failures.poll();
+                    }
+                }
+                if (code != null) {
+                    return code == 40001
+                            ? respond(Map.of("code", code, "message", "No permission to operate advertiser " + id + ".",
+                                    "request_id", nextRequestId(), "data", Map.of()))
+                            : error(code);
+                }
+            }
+        }
+        String root = listed.stream().map(otherSandboxes::get).filter(java.util.Objects::nonNull).findFirst()
+                .orElseGet(this::sandboxRoot);
         String query = request.uri().getRawQuery();
-        String target = sandboxRoot() + request.path() + (query == null ? "" : "?" + query);
+        String target = root + request.path() + (query == null ? "" : "?" + query);
         return request.bodyToMono(byte[].class).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(body -> {
                     if (request.method().name().equals("POST") && request.path().startsWith(BASE_PATH)) {
@@ -463,6 +532,10 @@ final class FakeTikTok {
 
     private String nextRequestId() {
         return "fake-" + requestIds.incrementAndGet();
+    }
+
+    /** One report request that went to a sandbox (or failed on its behalf): its token, advertisers, level and start. */
+    record ForwardedReport(String token, List<String> advertiserIds, String dataLevel, String start) {
     }
 
     /** One report request as the fake received it. */

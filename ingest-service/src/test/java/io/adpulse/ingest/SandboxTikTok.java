@@ -20,6 +20,7 @@ final class SandboxTikTok {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static SandboxTikTok shared;
+    private static final Map<Long, SandboxTikTok> SEEDED = new java.util.HashMap<>();
 
     private final String baseUrl;
     private final WebClient client;
@@ -42,6 +43,36 @@ final class SandboxTikTok {
             FakeTikTok.shared().forwardToSandbox(shared.baseUrl);
         }
         return shared;
+    }
+
+    /**
+     * Another sandbox in this JVM, seeded with {@code seed} (so its advertisers are not the shared one's, which other
+     * tests write to), started once per seed; the fake forwards requests about its advertisers to it
+     * ({@link #advertiserIds()}).
+     */
+    static synchronized SandboxTikTok seeded(long seed) {
+        return SEEDED.computeIfAbsent(seed, s -> new SandboxTikTok(TikTokSandboxApplication.start(0, Map.of(
+                TikTokSandboxApplication.SEED, s,
+                TikTokSandboxApplication.QPS, 1000,
+                TikTokSandboxApplication.FIXED_CLOCK, IngestServiceTestBase.NOW.toString()))));
+    }
+
+    /** Every seeded advertiser of this sandbox, in its order; from now on the fake forwards requests about them here. */
+    List<String> advertiserIds() {
+        JsonNode list = JSON.readTree(client.get().uri("/sandbox/advertisers").retrieve().bodyToMono(String.class)
+                .block(java.time.Duration.ofSeconds(10)));
+        List<String> ids = list.valueStream().map(a -> a.get("advertiser_id").asString()).toList();
+        ids.forEach(id -> FakeTikTok.shared().forwardAdvertiser(id, root()));
+        return ids;
+    }
+
+    /** A fresh access token for all of {@code advertiserIds} (one authorisation). */
+    String token(List<String> advertiserIds) {
+        JsonNode minted = JSON.readTree(client.post().uri("/sandbox/tokens")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("advertiser_ids", advertiserIds))
+                .retrieve().bodyToMono(String.class).block(java.time.Duration.ofSeconds(10)));
+        return minted.get("access_token").asString();
     }
 
     /** The sandbox's root URL (control API, Login Kit, Content Posting). */
@@ -94,10 +125,6 @@ final class SandboxTikTok {
 
     /** A fresh access token for {@code advertiserId}. */
     String token(String advertiserId) {
-        JsonNode minted = JSON.readTree(client.post().uri("/sandbox/tokens")
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("advertiser_ids", List.of(advertiserId)))
-                .retrieve().bodyToMono(String.class).block(java.time.Duration.ofSeconds(10)));
-        return minted.get("access_token").asString();
+        return token(List.of(advertiserId));
     }
 }

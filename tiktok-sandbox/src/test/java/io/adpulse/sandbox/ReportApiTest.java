@@ -186,6 +186,137 @@ class ReportApiTest extends SandboxIntegrationTest {
                 .isEqualTo(data.get("list").get(0).get("metrics").get("spend").asString());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"advertiser", "campaign", "adgroup", "ad"})
+    void oneReportOfSeveralAdvertisersHoldsEachOnesRowsInItsOwnZoneAndCurrency(String level) {
+        LocalDate end = today(advertisers.get(0)).minusDays(1);
+        LocalDate start = end.minusDays(29);
+        List<String> ids = advertisers.stream().map(a -> a.get("advertiser_id").asString()).toList();
+        long reportCallsBefore = reportCalls();
+
+        JsonNode answer = sandbox.get("report/integrated/get/", token, "advertiser_ids", json(ids),
+                "service_type", "AUCTION", "report_type", "BASIC", "data_level", "AUCTION_" + level.toUpperCase(),
+                "dimensions", "[\"" + level + "_id\",\"stat_time_day\"]", "metrics", METRICS_JSON,
+                "start_date", start.toString(), "end_date", end.toString(), "page_size", "1000");
+
+        assertThat(answer.get("code").asInt()).as(answer.toString()).isZero();
+        assertThat(reportCalls()).isEqualTo(reportCallsBefore + 1);
+        assertThat(answer.get("data").get("page_info").get("total_page").asInt()).isEqualTo(1);
+        Map<String, Map<String, Map<String, String>>> byAdvertiser = new HashMap<>();
+        for (JsonNode row : answer.get("data").get("list")) {
+            JsonNode metrics = row.get("metrics");
+            String advertiserId = metrics.get("advertiser_id").asString();
+            JsonNode advertiser = advertisers.get(ids.indexOf(advertiserId));
+            assertThat(metrics.get("currency").asString()).isEqualTo(advertiser.get("currency").asString());
+            assertThat(metrics.get("timezone").asString()).isEqualTo(advertiser.get("timezone").asString());
+            Map<String, String> values = new LinkedHashMap<>();
+            METRICS.forEach(metric -> values.put(metric, metrics.get(metric).asString()));
+            String key = row.get("dimensions").get(level + "_id").asString() + "@"
+                    + row.get("dimensions").get("stat_time_day").asString();
+            byAdvertiser.computeIfAbsent(advertiserId, k -> new HashMap<>()).put(key, values);
+        }
+        for (String id : ids) {
+            assertThat(byAdvertiser.get(id)).as("%s %s", id, level).isNotEmpty()
+                    .isEqualTo(report(id, level, "stat_time_day", start, end));
+        }
+    }
+
+    @Test
+    void hourlyReportOfSeveralAdvertisersUsesEachOnesLocalHoursUnlessAskedForUtc() {
+        List<String> ids = advertisers.stream().map(a -> a.get("advertiser_id").asString()).toList();
+        LocalDate day = today(advertisers.get(0)).minusDays(1);
+
+        Map<String, Map<String, String>> local = hourly(ids, day, false);
+        Map<String, Map<String, String>> utc = hourly(ids, day, true);
+
+        for (String id : ids) {
+            Map<String, Map<String, String>> single = report(id, "advertiser", "stat_time_hour", day, day);
+            assertThat(local.entrySet().stream().filter(e -> e.getKey().startsWith(id + "@"))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))).isEqualTo(single);
+        }
+        // Tokyo's day is not UTC's: the same labels in UTC hold other hours' figures
+        String tokyo = ids.get(2);
+        assertThat(utc.keySet()).isEqualTo(local.keySet());
+        assertThat(utc.get(tokyo + "@" + day + " 12:00:00")).isNotEqualTo(local.get(tokyo + "@" + day + " 12:00:00"));
+    }
+
+    @Test
+    void severalAdvertisersAreRefusedTikTokStyle() {
+        List<String> ids = advertisers.stream().map(a -> a.get("advertiser_id").asString()).toList();
+        String onlyFirstTwo = sandbox.token(ids.get(0), ids.get(1));
+        LocalDate day = today(advertisers.get(0));
+        List<String> six = new java.util.ArrayList<>(ids);
+        six.addAll(List.of("7000000000000000001", "7000000000000000002", "7000000000000000003"));
+
+        JsonNode tooMany = multi(token, json(six), day);
+        JsonNode notAuthorised = multi(onlyFirstTwo, json(ids), day);
+        JsonNode empty = multi(token, "[]", day);
+        JsonNode malformed = multi(token, "[\"" + ids.get(0), day);
+        JsonNode withTotals = sandbox.get("report/integrated/get/", token, "advertiser_ids", json(ids),
+                "report_type", "BASIC", "data_level", "AUCTION_ADVERTISER", "dimensions", "[\"advertiser_id\"]",
+                "metrics", "[\"spend\"]", "start_date", day.toString(), "end_date", day.toString(),
+                "enable_total_metrics", "true");
+
+        assertThat(tooMany.get("code").asInt()).isEqualTo(40011);
+        assertThat(tooMany.get("message").asString()).contains("at most 5");
+        assertThat(notAuthorised.get("code").asInt()).isEqualTo(40001);
+        assertThat(notAuthorised.get("message").asString()).contains(ids.get(2));
+        assertThat(empty.get("code").asInt()).isEqualTo(40002);
+        assertThat(malformed.get("code").asInt()).isEqualTo(40002);
+        assertThat(malformed.get("message").asString()).contains("advertiser_ids");
+        assertThat(withTotals.get("code").asInt()).isEqualTo(40002);
+        assertThat(List.of(tooMany, notAuthorised, empty, malformed)).allMatch(answer -> answer.get("data").isEmpty());
+    }
+
+    @Test
+    void advertiserIdIsIgnoredNextToAdvertiserIdsAsTikTokDocumentsIt() {
+        List<String> ids = advertisers.stream().map(a -> a.get("advertiser_id").asString()).toList();
+        String onlyFirstTwo = sandbox.token(ids.get(0), ids.get(1));
+        LocalDate day = today(advertisers.get(0)).minusDays(1);
+
+        JsonNode answer = sandbox.get("report/integrated/get/", onlyFirstTwo, "advertiser_id", ids.get(2),
+                "advertiser_ids", json(ids.subList(1, 2)), "report_type", "BASIC", "data_level", "AUCTION_ADVERTISER",
+                "dimensions", "[\"advertiser_id\",\"stat_time_day\"]", "metrics", "[\"spend\"]",
+                "start_date", day.toString(), "end_date", day.toString());
+
+        assertThat(answer.get("code").asInt()).as(answer.toString()).isZero();
+        assertThat(answer.get("data").get("list").valueStream()
+                .map(row -> row.get("dimensions").get("advertiser_id").asString())).containsOnly(ids.get(1));
+    }
+
+    private JsonNode multi(String accessToken, String advertiserIds, LocalDate day) {
+        return sandbox.get("report/integrated/get/", accessToken, "advertiser_ids", advertiserIds,
+                "report_type", "BASIC", "data_level", "AUCTION_CAMPAIGN", "dimensions",
+                "[\"campaign_id\",\"stat_time_day\"]", "metrics", "[\"spend\"]", "start_date", day.toString(),
+                "end_date", day.toString());
+    }
+
+    /** Advertiser-level hourly rows of one multi-advertiser report, keyed {@code advertiserId@hour}. */
+    private Map<String, Map<String, String>> hourly(List<String> ids, LocalDate day, boolean utc) {
+        JsonNode answer = sandbox.get("report/integrated/get/", token, "advertiser_ids", json(ids),
+                "report_type", "BASIC", "data_level", "AUCTION_ADVERTISER",
+                "dimensions", "[\"advertiser_id\",\"stat_time_hour\"]", "metrics", METRICS_JSON,
+                "start_date", day.toString(), "end_date", day.toString(), "page_size", "1000",
+                "multi_adv_report_in_utc_time", Boolean.toString(utc));
+        assertThat(answer.get("code").asInt()).as(answer.toString()).isZero();
+        Map<String, Map<String, String>> byKey = new HashMap<>();
+        for (JsonNode row : answer.get("data").get("list")) {
+            Map<String, String> values = new LinkedHashMap<>();
+            METRICS.forEach(metric -> values.put(metric, row.get("metrics").get(metric).asString()));
+            byKey.put(row.get("dimensions").get("advertiser_id").asString() + "@"
+                    + row.get("dimensions").get("stat_time_hour").asString(), values);
+        }
+        return byKey;
+    }
+
+    private long reportCalls() {
+        return sandbox.control("/sandbox/calls").get("by_path").path("/open_api/v1.3/report/integrated/get/").asLong(0);
+    }
+
+    private static String json(List<String> ids) {
+        return ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "[", "]"));
+    }
+
     private Map<String, Map<String, String>> report(String advertiserId, String level, String time, LocalDate start,
                                                     LocalDate end) {
         String idDimension = level + "_id";

@@ -30,6 +30,10 @@ import org.springframework.validation.annotation.Validated;
  * @param syncConcurrency how many polls run at once, and how many on-demand syncs next to them
  *     ({@code adpulse.ingest.sync-concurrency}, default 4); TikTok's QPS limit is enforced separately by the rate
  *     limiter
+ * @param onDemandBatchWait how long an on-demand sync waits for more on-demand syncs to run together with it
+ *     ({@code adpulse.ingest.on-demand-batch-wait}, default PT1S; PT0S runs each at once): auth-service grants one
+ *     connection per advertiser of an authorisation, one after the other, and syncs that run together share TikTok
+ *     calls (advertiser info, reports of several advertisers of one token)
  * @param transitKeys the transit key ring that opens access tokens sealed by auth-service, as
  *     {@code keyId:base64(32 bytes)} entries separated by commas ({@code ADPULSE_TRANSIT_KEYS}); secret
  * @param tiktok how to reach the TikTok API for Business
@@ -42,6 +46,7 @@ public record IngestSettings(
         @Min(0) @Max(364) int attributionLookbackDays,
         @Min(0) @Max(30) int hourlyDays,
         @Min(1) @Max(64) int syncConcurrency,
+        @NotNull @DurationMax(minutes = 1) Duration onDemandBatchWait,
         @NotBlank String transitKeys,
         @NotNull @Valid TikTok tiktok) {
 
@@ -49,7 +54,7 @@ public record IngestSettings(
     public String toString() {
         return "IngestSettings[pollInterval=" + pollInterval + ", backfillDays=" + backfillDays
                 + ", attributionLookbackDays=" + attributionLookbackDays + ", hourlyDays=" + hourlyDays
-                + ", syncConcurrency=" + syncConcurrency
+                + ", syncConcurrency=" + syncConcurrency + ", onDemandBatchWait=" + onDemandBatchWait
                 + ", transitKeys=<redacted>, tiktok=" + tiktok + "]";
     }
 

@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
  * Runs syncs. Syncs never overlap on one connection: a poll skips a connection already being synced, while
  * a grant or an operator's request for it is deferred and runs once the current sync ends (it may have
  * started before the change the request is about). Connections whose tokens are equal are synced together, up to 100 at a time,
- * so that their advertisers are learnt in one {@code /advertiser/info/} call. Each connection's sync is
+ * so that their advertisers are learnt in one {@code /advertiser/info/} call and their reports share calls (see
+ * {@link ReportSync}): each one's entities first, then the report streams of all of them. Each connection's sync is
  * recorded as a run; one connection failing does not stop the others. A failure that means TikTok no
  * longer accepts the token ({@link TokenRejected}) also stops polling the connection until it is granted again.
  */
@@ -63,6 +64,9 @@ class SyncService {
     }
 
     Mono<Void> run(SyncRequest request) {
+        if (request.reason() != SyncReason.SCHEDULE) {
+            requests.takenUp(request.connectionIds());
+        }
         return connections.findActive(request.connectionIds())
                 .filter(connection -> connection.token() != null && claim(connection.id(), request))
                 .collectList()
@@ -72,6 +76,10 @@ class SyncService {
 
     /** True if the connection was free and is now claimed; otherwise an on-demand request is deferred. */
     private boolean claim(String connectionId, SyncRequest request) {
+        if (request.reason() == SyncReason.SCHEDULE && requests.queued(connectionId)) {
+            // its on-demand sync (a grant's first) is about to run
+            return false;
+        }
         boolean[] claimed = {false};
         inFlight.compute(connectionId, (id, current) -> {
             if (current == null) {
@@ -120,27 +128,45 @@ class SyncService {
                 });
     }
 
+    /**
+     * One chunk of connections of one token: their advertisers in one call, then each connection's entities, then the
+     * report streams of all of them together, so that their reports can share calls ({@link ReportSync}). Each run
+     * finishes with its own outcome.
+     */
     private Mono<Void> syncChunk(AccessToken token, List<Run> chunk) {
         return api.advertisers(chunk.stream().map(Run::origin).toList(), token)
                 .map(list -> list.stream().collect(Collectors.toMap(AdvertiserInfo::advertiserId, Function.identity(),
                         (first, second) -> first)))
                 .onErrorResume(e -> Flux.fromIterable(chunk).concatMap(run -> finish(run, e)).then(Mono.empty()))
                 .flatMap(advertisers -> Flux.fromIterable(chunk)
-                        .concatMap(run -> syncOne(run, token, advertisers.get(run.connection().advertiserId())))
-                        .then());
+                        .concatMap(run -> entities(run, token, advertisers.get(run.connection().advertiserId())))
+                        .collectList()
+                        .flatMap(ready -> reports(ready, token)));
     }
 
-    private Mono<Void> syncOne(Run run, AccessToken token, AdvertiserInfo advertiser) {
+    /** The run's advertiser and entities; a run that fails here is finished at once and takes no part in the reports. */
+    private Mono<Ready> entities(Run run, AccessToken token, AdvertiserInfo advertiser) {
         return Mono.defer(() -> {
                     if (advertiser == null) {
                         return Mono.error(new IllegalStateException("TikTok did not return advertiser "
                                 + run.connection().advertiserId() + " for this connection's token"));
                     }
                     SyncScope scope = SyncScope.of(run.runId(), run.origin(), advertiser, clock);
-                    return entities.sync(scope, token).flatMap(census -> reports.sync(scope, token, census));
+                    return entities.sync(scope, token).map(census -> new Ready(run, new ReportSync.Member(scope, census)));
                 })
-                .then(Mono.defer(() -> finish(run, null)))
-                .onErrorResume(e -> finish(run, e));
+                .onErrorResume(e -> finish(run, e).then(Mono.empty()));
+    }
+
+    private Mono<Void> reports(List<Ready> ready, AccessToken token) {
+        if (ready.isEmpty()) {
+            return Mono.empty();
+        }
+        return reports.sync(ready.stream().map(Ready::member).toList(), token)
+                .onErrorResume(e -> Mono.just(ready.stream().collect(Collectors.toMap(
+                        r -> r.run().connection().id(), r -> e, (first, second) -> first))))
+                .flatMap(failures -> Flux.fromIterable(ready)
+                        .concatMap(r -> finish(r.run(), failures.get(r.run().connection().id())))
+                        .then());
     }
 
     private Mono<Void> finish(Run run, Throwable failure) {
@@ -169,6 +195,10 @@ class SyncService {
 
     /** A connection being synced, and the latest on-demand request that arrived meanwhile. */
     private record Claim(SyncRequest deferred) {
+    }
+
+    /** A run whose entities were read, ready for the report streams. */
+    private record Ready(Run run, ReportSync.Member member) {
     }
 
     /** One connection's sync in progress. */

@@ -3,11 +3,13 @@ package io.adpulse.ingest.tiktok;
 import io.adpulse.events.EntityLevel;
 import io.adpulse.events.Granularity;
 import io.adpulse.ingest.sync.AdvertiserInfo;
+import io.adpulse.ingest.sync.AdvertiserReportRow;
 import io.adpulse.ingest.sync.CallOrigin;
 import io.adpulse.ingest.sync.DateWindow;
 import io.adpulse.ingest.sync.EntitySnapshot;
 import io.adpulse.ingest.sync.ReportRow;
 import io.adpulse.ingest.sync.ReportStream;
+import io.adpulse.ingest.sync.SharedReportRefused;
 import io.adpulse.ingest.sync.TikTokApi;
 import io.adpulse.ingest.token.AccessToken;
 import java.math.BigDecimal;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,7 +31,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@link TikTokApi} over the TikTok API for Business v1.3: {@code /advertiser/info/}, {@code /campaign/get/},
- * {@code /adgroup/get/}, {@code /ad/get/} and the synchronous {@code /report/integrated/get/}. Lists are read
+ * {@code /adgroup/get/}, {@code /ad/get/} and the synchronous {@code /report/integrated/get/} (of one advertiser, or
+ * of several with {@code advertiser_ids}). Lists are read
  * page by page (page-number paging, {@code page_info.total_page}) with the largest page TikTok allows (1000).
  * IDs are read as strings whether TikTok sends them as strings or as numbers (they exceed 2^53).
  */
@@ -136,12 +140,71 @@ class TikTokBusinessClient implements TikTokApi {
                         });
     }
 
+    @Override
+    public Flux<AdvertiserReportRow> report(List<CallOrigin> callers, AccessToken token, ReportStream stream,
+            DateWindow window, List<String> metrics) {
+        List<String> ids = callers.stream().map(CallOrigin::advertiserId).distinct().toList();
+        if (ids.size() > MAX_ADVERTISERS_PER_REPORT) {
+            return Flux.error(new IllegalArgumentException("at most " + MAX_ADVERTISERS_PER_REPORT
+                    + " advertisers per report, got " + ids.size()));
+        }
+        if (window.days() > stream.maxDaysPerRequest()) {
+            return Flux.error(new IllegalArgumentException(stream.stream() + " reports cover at most "
+                    + stream.maxDaysPerRequest() + " days per request, got " + window.days()));
+        }
+        ReportShape shape = ReportShape.of(stream);
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("advertiser_ids", http.json(ids));
+        query.put("report_type", "BASIC");
+        query.put("data_level", shape.dataLevel());
+        query.put("dimensions", http.json(List.of(shape.idDimension(), shape.timeDimension())));
+        query.put("metrics", http.json(metrics));
+        query.put("start_date", window.from().toString());
+        query.put("end_date", window.to().toString());
+        // multi_adv_report_in_utc_time is left at its default (false): each advertiser's rows on its own local dates,
+        // as in a report of one advertiser
+        return pages(REPORT_GET, query, token, callers, TikTokBusinessClient::refusedAsAsked)
+                .map(row -> new AdvertiserReportRow(advertiserOf(row), reportRow(row, shape, metrics)))
+                .onErrorMap(TikTokBusinessClient::refusedAsAsked, SharedReportRefused::new);
+    }
+
+    /**
+     * Whether TikTok refused a request for what it asked, so that asking in another shape may succeed: no permission
+     * for an advertiser (40001), or a request error with TikTok's code (a parameter, too many ids, too large).
+     * Rejected tokens, rate limits, the daily quota, TikTok-side faults and transport failures are not.
+     */
+    static boolean refusedAsAsked(Throwable failure) {
+        return failure instanceof TikTokAuthorizationException authorization && authorization.code() == 40001
+                || failure instanceof TikTokRequestException request && request.code() != TikTokApiException.NO_CODE;
+    }
+
+    /**
+     * The advertiser of a row of a report of several: its {@code advertiser_id} dimension (advertiser level), else the
+     * {@code advertiser_id} TikTok adds to the metrics of such reports.
+     */
+    private static String advertiserOf(JsonNode row) {
+        String id = TikTokHttp.text(row.path("dimensions").get("advertiser_id"));
+        if (id == null) {
+            id = TikTokHttp.text(row.path("metrics").get("advertiser_id"));
+        }
+        if (id == null) {
+            throw new IllegalStateException("a row of a report of several advertisers names no advertiser_id: "
+                    + row.path("dimensions"));
+        }
+        return id;
+    }
+
     private Flux<JsonNode> pages(String endpoint, Map<String, String> query, AccessToken token, CallOrigin caller) {
+        return pages(endpoint, query, token, List.of(caller), failure -> false);
+    }
+
+    private Flux<JsonNode> pages(String endpoint, Map<String, String> query, AccessToken token, List<CallOrigin> callers,
+            Predicate<Throwable> askedOtherwise) {
         Function<Integer, Mono<JsonNode>> page = number -> {
             Map<String, String> paged = new LinkedHashMap<>(query);
             paged.put("page", Integer.toString(number));
             paged.put("page_size", Integer.toString(PAGE_SIZE));
-            return http.get(endpoint, paged, token, List.of(caller));
+            return http.get(endpoint, paged, token, callers, askedOtherwise);
         };
         return page.apply(1)
                 .flatMapMany(first -> {

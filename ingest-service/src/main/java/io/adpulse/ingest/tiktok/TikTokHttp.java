@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -79,6 +80,16 @@ class TikTokHttp {
 
     /** The {@code data} of a successful answer to GET {@code endpoint} with {@code query}, made for {@code origins}. */
     Mono<JsonNode> get(String endpoint, Map<String, String> query, AccessToken token, List<CallOrigin> origins) {
+        return get(endpoint, query, token, origins, failure -> false);
+    }
+
+    /**
+     * As {@link #get(String, Map, AccessToken, List)}, but a final failure that {@code askedOtherwise} accepts is not
+     * reported as an API error: the caller asks for the same data in another shape (one advertiser at a time after
+     * TikTok refused a report of several) and those calls report what fails for whom.
+     */
+    Mono<JsonNode> get(String endpoint, Map<String, String> query, AccessToken token, List<CallOrigin> origins,
+            Predicate<Throwable> askedOtherwise) {
         URI uri = uri(baseUrl, endpoint, query);
         // The daily quota is taken before each attempt; a spent quota fails the call without sending or counting it.
         Mono<JsonNode> attempt = quota.acquire(endpoint).then(attempt(endpoint, origins,
@@ -91,11 +102,24 @@ class TikTokHttp {
             // history waits for its own, smaller budget first, leaving the rest of the QPS to live accounts' polls
             limited = limited.transformDeferred(RateLimiterOperator.of(resilience.backfillLimiter()));
         }
-        return limited
-                .transformDeferred(RateLimiterOperator.of(resilience.minuteLimiter()))
-                .transformDeferred(RateLimiterOperator.of(resilience.advertiserLimiter(origins.get(0).advertiserId())))
+        limited = limited.transformDeferred(RateLimiterOperator.of(resilience.minuteLimiter()));
+        return perAdvertiser(limited, origins)
                 .transformDeferred(RetryOperator.of(resilience.retry(endpoint)))
-                .onErrorResume(e -> errors.report(endpoint, origins, e).then(Mono.error(e)));
+                .onErrorResume(e -> (askedOtherwise.test(e) ? Mono.<Void>empty() : errors.report(endpoint, origins, e))
+                        .then(Mono.error(e)));
+    }
+
+    /**
+     * A permit of each advertiser's own budget the call is made for (TikTok's per-advertiser limit, 40133): a call
+     * about several advertisers (advertiser info, a report of several) takes one of each, as TikTok may count it
+     * against every one of them (UNSURE which it does).
+     */
+    private Mono<JsonNode> perAdvertiser(Mono<JsonNode> call, List<CallOrigin> origins) {
+        Mono<JsonNode> limited = call;
+        for (String advertiserId : origins.stream().map(CallOrigin::advertiserId).distinct().toList()) {
+            limited = limited.transformDeferred(RateLimiterOperator.of(resilience.advertiserLimiter(advertiserId)));
+        }
+        return limited;
     }
 
     /**
@@ -174,8 +198,8 @@ class TikTokHttp {
         } else {
             limited = quota.acquire(endpoint).then(limited)
                     .transformDeferred(RateLimiterOperator.of(resilience.rateLimiter()))
-                    .transformDeferred(RateLimiterOperator.of(resilience.minuteLimiter()))
-                    .transformDeferred(RateLimiterOperator.of(resilience.advertiserLimiter(origins.get(0).advertiserId())));
+                    .transformDeferred(RateLimiterOperator.of(resilience.minuteLimiter()));
+            limited = perAdvertiser(limited, origins);
         }
         return limited
                 .transformDeferred(RetryOperator.of(resilience.writeRetry(endpoint)))
@@ -283,13 +307,17 @@ class TikTokHttp {
         }
     }
 
-    /** One HTTP attempt: counted on the callers' tallies and in the call metric, its answer unwrapped. */
+    /**
+     * One HTTP attempt, its answer unwrapped: counted once, on the tally of the first caller and in the call metric under
+     * its connection. A call made for several connections (advertiser info, a report of several advertisers) thus
+     * counts once, and the runs' call counts add up to the calls made.
+     */
     private Mono<JsonNode> attempt(String endpoint, List<CallOrigin> origins,
             Supplier<WebClient.RequestHeadersSpec<?>> request, Unwrapper unwrapper) {
         String connection = origins.get(0).connectionId();
         String reason = origins.get(0).reason().name();
         return Mono.defer(() -> {
-            origins.forEach(origin -> origin.tally().callMade());
+            origins.get(0).tally().callMade();
             return request.get()
                     .exchangeToMono(response -> response.bodyToMono(byte[].class)
                             .defaultIfEmpty(new byte[0])

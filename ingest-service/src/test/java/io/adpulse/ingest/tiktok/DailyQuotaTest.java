@@ -63,7 +63,7 @@ class DailyQuotaTest extends IngestServiceTestBase {
                 t.initialBackoff(), t.maxBackoff(), t.circuitFailureRate(), t.circuitOpenDuration(), t.backfillShare());
         IngestSettings custom = new IngestSettings(settings.pollInterval(), settings.backfillDays(),
                 settings.attributionLookbackDays(), settings.hourlyDays(), settings.syncConcurrency(),
-                settings.transitKeys(), tiktok);
+                settings.onDemandBatchWait(), settings.transitKeys(), tiktok);
         return new DailyQuota(database, clock, custom, new SimpleMeterRegistry());
     }
 }

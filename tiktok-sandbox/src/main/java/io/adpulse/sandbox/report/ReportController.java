@@ -55,21 +55,34 @@ class ReportController implements TikTokApi {
             ReportQuery report = parser.parse(query, tokens.require(token));
             Instant now = store.now();
             List<ReportRow> rows = engine.rows(report, now);
-            int decimals = report.advertiser().decimals();
-            Paging.Page<Row> page = report.paging().of(rows.stream().map(row -> render(report, row, decimals)).toList());
+            Paging.Page<Row> page = report.paging().of(rows.stream().map(row -> render(report, row)).toList());
             Map<String, String> totals = report.totals()
-                    ? MetricFormat.format(ReportEngine.total(rows, report.advertiser()), report.metrics(), decimals)
+                    ? MetricFormat.format(ReportEngine.total(rows, report.advertiser()), report.metrics(),
+                            report.advertiser().decimals())
                     : null;
             return Envelope.ok(RequestIds.of(exchange), new ReportPage(page.list(), page.pageInfo(), totals));
         });
     }
 
-    private static Row render(ReportQuery report, ReportRow row, int decimals) {
+    /**
+     * One row. With {@code advertiser_ids}, TikTok adds {@code advertiser_id}, {@code currency} and {@code timezone} to
+     * each row's metrics, as its documentation says (the time zone here is the advertiser's {@code timezone} field, or
+     * {@code Etc/UTC} when the report is in UTC: UNSURE which form TikTok writes). Money keeps the currency's decimals
+     * in both forms; TikTok's documentation says multi-advertiser money has "no decimal point", which may mean trailing
+     * zeros left out (UNSURE).
+     */
+    private static Row render(ReportQuery report, ReportRow row) {
         Map<String, String> dimensions = new LinkedHashMap<>();
         dimensions.put(report.level().idDimension(), row.entityId());
         if (report.granularity().dimension() != null) {
             dimensions.put(report.granularity().dimension(), row.time());
         }
-        return new Row(dimensions, MetricFormat.format(row, report.metrics(), decimals));
+        Map<String, String> metrics = MetricFormat.format(row, report.metrics(), row.advertiser().decimals());
+        if (report.multi()) {
+            metrics.put("advertiser_id", row.advertiser().id());
+            metrics.put("currency", row.advertiser().currency().getCurrencyCode());
+            metrics.put("timezone", report.utc() ? "Etc/UTC" : row.advertiser().tiktokTimezone());
+        }
+        return new Row(dimensions, metrics);
     }
 }

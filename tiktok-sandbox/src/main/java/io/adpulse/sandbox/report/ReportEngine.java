@@ -2,7 +2,9 @@ package io.adpulse.sandbox.report;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -49,10 +51,25 @@ class ReportEngine {
         this.seed = properties.seed();
     }
 
-    /** All rows of the query as seen at {@code now}, ordered by time, then entity id. */
+    /**
+     * All rows of the query as seen at {@code now}, ordered by time, then advertiser (in request order), then entity
+     * id. Dates and hours are each advertiser's local ones, or UTC ones when the query asks for UTC.
+     */
     List<ReportRow> rows(ReportQuery query, Instant now) {
-        Advertiser advertiser = query.advertiser();
-        ZoneId zone = advertiser.zone();
+        List<ReportRow> rows = new ArrayList<>();
+        for (Advertiser advertiser : query.advertisers()) {
+            rows.addAll(rows(query, advertiser, query.utc() ? ZoneOffset.UTC : advertiser.zone(), now));
+        }
+        Map<String, Integer> order = new HashMap<>();
+        query.advertisers().forEach(advertiser -> order.putIfAbsent(advertiser.id(), order.size()));
+        return rows.stream()
+                .sorted(Comparator.comparing(ReportRow::time, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(row -> order.get(row.advertiser().id()))
+                        .thenComparing(ReportRow::entityId))
+                .toList();
+    }
+
+    private List<ReportRow> rows(ReportQuery query, Advertiser advertiser, ZoneId zone, Instant now) {
         Instant from = query.lifetime() ? advertiser.dataFrom() : query.start().atStartOfDay(zone).toInstant();
         Instant to = query.lifetime() ? now : query.end().plusDays(1).atStartOfDay(zone).toInstant();
         Set<Metric> advertiserMetrics = available(advertiser.campaigns().stream().map(Campaign::objective).toList());
@@ -78,10 +95,9 @@ class ReportEngine {
             });
         }
         return sums.entrySet().stream()
-                .map(entry -> new ReportRow(entry.getKey().entityId(), entry.getKey().time(), entry.getValue(),
-                        availability.get(entry.getKey()), reach(entry.getKey(), entry.getValue(), query.granularity())))
-                .sorted(Comparator.comparing(ReportRow::time, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(ReportRow::entityId))
+                .map(entry -> new ReportRow(advertiser, entry.getKey().entityId(), entry.getKey().time(),
+                        entry.getValue(), availability.get(entry.getKey()),
+                        reach(entry.getKey(), entry.getValue(), query.granularity())))
                 .toList();
     }
 
@@ -100,7 +116,7 @@ class ReportEngine {
             }
             available.addAll(row.available());
         });
-        return new ReportRow(advertiser.id(), null, sums, available, null);
+        return new ReportRow(advertiser, advertiser.id(), null, sums, available, null);
     }
 
     private static boolean matches(Ad ad, Map<EntityLevel, Set<String>> filters) {

@@ -12,7 +12,10 @@ import io.adpulse.sandbox.catalog.EntityLevel;
 /**
  * A validated report request.
  *
- * @param advertiser   whose data
+ * @param advertisers  whose data: one ({@code advertiser_id}) or up to five ({@code advertiser_ids}), in request order
+ * @param multi        whether the request listed {@code advertiser_ids}: rows then also carry {@code advertiser_id},
+ *                     {@code currency} and {@code timezone} among their metrics
+ * @param utc          {@code multi_adv_report_in_utc_time}: dates and hours in UTC instead of each advertiser's zone
  * @param level        the id dimension's level
  * @param granularity  day, hour or none
  * @param metrics      requested metrics, in the order to answer them
@@ -22,11 +25,20 @@ import io.adpulse.sandbox.catalog.EntityLevel;
  * @param paging       page and page size
  * @param totals       whether {@code total_metrics} is wanted
  */
-record ReportQuery(Advertiser advertiser, EntityLevel level, Granularity granularity, List<ReportMetric> metrics,
+record ReportQuery(List<Advertiser> advertisers, boolean multi, boolean utc, EntityLevel level, Granularity granularity, List<ReportMetric> metrics,
                    LocalDate start, LocalDate end, Map<EntityLevel, Set<String>> filters, Paging paging,
                    boolean totals) {
 
+    ReportQuery {
+        advertisers = List.copyOf(advertisers);
+    }
+
     boolean lifetime() {
         return start == null;
+    }
+
+    /** The advertiser of a single-advertiser request (the first one listed). */
+    Advertiser advertiser() {
+        return advertisers.get(0);
     }
 }
