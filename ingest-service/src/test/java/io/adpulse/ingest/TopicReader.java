@@ -14,12 +14,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a topic from its beginning up to its current end with a plain consumer in a fresh group. */
-final class TopicReader {
+public final class TopicReader {
 
     private TopicReader() {
     }
 
-    static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+    public static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "ingest-test-" + UUID.randomUUID(),

@@ -5,8 +5,10 @@ import io.adpulse.events.EventEnvelope;
 import io.adpulse.events.Topics;
 import io.adpulse.events.WebhookReceived;
 import io.adpulse.ingest.publish.EventPublisher;
+import io.adpulse.ingest.publish.PublishedPayloads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Accepts TikTok webhook deliveries: verify the signature, parse, store once in the inbox, publish a
@@ -36,8 +39,12 @@ class WebhookService implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookService.class);
     private static final Duration RELAY_INTERVAL = Duration.ofSeconds(5);
-    /** Rows younger than this are still being published inline; the relay leaves them alone. */
-    private static final Duration RELAY_GRACE = Duration.ofSeconds(10);
+    /**
+     * Rows younger than this may still be being published inline; the relay leaves them alone. Longer than the
+     * producer's {@code delivery.timeout.ms} (30 s): a send still retried inline could otherwise land after the relay
+     * looked for it on the topic and published it again.
+     */
+    private static final Duration RELAY_GRACE = Duration.ofSeconds(45);
     private static final int RELAY_BATCH = 100;
 
     private final SignatureVerifier verifier;
@@ -45,17 +52,19 @@ class WebhookService implements SmartLifecycle {
     private final WebhookInbox inbox;
     private final EventPublisher publisher;
     private final EventCodec codec;
+    private final PublishedPayloads published;
     private final Clock clock;
     private final MeterRegistry meters;
     private volatile Disposable relay;
 
     WebhookService(WebhookSettings settings, WebhookInbox inbox, EventPublisher publisher,
-            EventCodec codec, Clock clock, MeterRegistry meters) {
+            EventCodec codec, PublishedPayloads published, Clock clock, MeterRegistry meters) {
         this.verifier = new SignatureVerifier(settings.secrets(), settings.tolerance());
         this.parser = new WebhookParser(settings.clientKey());
         this.inbox = inbox;
         this.publisher = publisher;
         this.codec = codec;
+        this.published = published;
         this.clock = clock;
         this.meters = meters;
     }
@@ -108,17 +117,26 @@ class WebhookService implements SmartLifecycle {
                 .then(Mono.defer(() -> inbox.markPublished(pending.deliveryId(), clock.instant())));
     }
 
-    /** Publishes stored notifications whose inline publication failed (Kafka away, a crash after the commit). */
+    /**
+     * Publishes stored notifications whose inline publication failed (Kafka away, a crash after the commit). Those
+     * whose record is already on the topic (the send succeeded but was not marked) are only marked, so that a
+     * notification is published in one record.
+     */
     Mono<Long> relayPending() {
         Instant cutoff = clock.instant().minus(RELAY_GRACE);
-        return inbox.unpublished(RELAY_BATCH, cutoff)
-                .concatMap(pending -> publish(pending).thenReturn(1L))
-                .count()
-                .doOnNext(n -> {
-                    if (n > 0) {
-                        log.info("Relayed {} webhook notification(s) to {}", n, Topics.WEBHOOKS);
-                    }
-                });
+        return inbox.unpublished(RELAY_BATCH, cutoff).collectList().flatMap(pending -> pending.isEmpty()
+                ? Mono.just(0L)
+                : Mono.fromCallable(() -> published.alreadyOn(Topics.WEBHOOKS,
+                                pending.stream().map(WebhookInbox.Pending::payload).toList()))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(already -> Flux.fromIterable(pending)
+                                .concatMap(p -> already.contains(ByteBuffer.wrap(p.payload()))
+                                        ? inbox.markPublished(p.deliveryId(), clock.instant()).thenReturn(0L)
+                                        : publish(p).thenReturn(1L))
+                                .reduce(0L, Long::sum)
+                                .doOnNext(sent -> log.info("Relayed {} webhook notification(s) to {}; {} already there"
+                                        + " (published, not marked) were only marked", sent, Topics.WEBHOOKS,
+                                        pending.size() - sent))));
     }
 
     private Mono<Void> deadLetter(byte[] body, String reason) {
