@@ -52,6 +52,9 @@ class SparkAdsCommandsTest extends IngestServiceTestBase {
         assertThat(authorized.request().url()).endsWith("/tt_video/authorize/");
         assertThat(authorized.request().body()).doesNotContain(authCode.substring(1, authCode.length() - 4))
                 .contains("\"auth_code\":\"••••" + authCode.substring(authCode.length() - 4) + "\"");
+        web.get().uri("/api/ingest/commands/{id}", authorize.commandId()).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.parameters.authCode").isEqualTo("••••" + authCode.substring(authCode.length()
+                        - 4));
 
         String campaignId = SandboxTikTok.shared().createCampaign(token, advertiserId, "Spark " + UUID.randomUUID(),
                 "100");
@@ -132,7 +135,7 @@ class SparkAdsCommandsTest extends IngestServiceTestBase {
 
         CommandResult result = awaitResult(command.commandId());
         assertThat(result.outcome()).isEqualTo(CommandResult.Outcome.REJECTED);
-        assertThat(result.reason()).contains("authCode").contains("Spark Ads code");
+        assertThat(result.reason()).contains("authCode").contains("Spark Ads code").doesNotContain("not a code");
         assertThat(awaitResult(mixed.commandId()).reason()).contains("must be left out of a Spark ad");
         assertThat(TIKTOK.forwardedWrites()).noneMatch(w -> w.contains("not a code"));
     }

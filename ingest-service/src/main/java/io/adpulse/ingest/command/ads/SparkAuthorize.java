@@ -4,6 +4,7 @@ import io.adpulse.events.CommandRequested;
 import io.adpulse.ingest.command.CommandContext;
 import io.adpulse.ingest.command.CommandHandler;
 import io.adpulse.ingest.command.CommandParameters;
+import io.adpulse.ingest.command.CommandRejectedException;
 import io.adpulse.ingest.command.TikTokAnswer;
 import io.adpulse.ingest.command.TikTokCall;
 import java.util.LinkedHashMap;
@@ -44,10 +45,14 @@ class SparkAuthorize implements CommandHandler {
         authCode(parameters);
     }
 
+    /** The code; a malformed one is refused without repeating it (the reason is logged and recorded). */
     private static String authCode(CommandParameters parameters) {
-        return parameters.optionalMatching("authCode", AUTH_CODE, "a Spark Ads code as the creator's app shows it"
-                + " (# and 8-256 letters, digits or + / = _ -)").orElseThrow(() ->
-                new io.adpulse.ingest.command.CommandRejectedException("parameter 'authCode' is required"));
+        String code = parameters.text("authCode");
+        if (!AUTH_CODE.matcher(code).matches()) {
+            throw new CommandRejectedException("parameter 'authCode' must be a Spark Ads code as the creator's app"
+                    + " shows it (# and 8-256 letters, digits or + / = _ -)");
+        }
+        return code;
     }
 
     @Override
