@@ -1,8 +1,10 @@
 'use strict';
-// Campaign management: budget and status changes and new campaigns, sent to TikTok as commands through
-// POST /api/commands (ADMIN and OPERATOR only; the section stays hidden for everyone else). Every change is previewed
-// first (a dry run: the exact TikTok request, nothing sent), then sent on confirmation under a new Idempotency-Key;
-// the result (TikTok's answer, the entity before and after) is read from /api/ingest/commands/{id}.
+// Campaign management: budget and status changes of campaigns, ad groups and ads, new campaigns, ad groups and ads,
+// and Spark Ads (authorize a creator's post with the code they made in the TikTok app, then run it as an ad in an ad
+// group), sent to TikTok as commands through POST /api/commands (ADMIN and OPERATOR only; the section stays hidden
+// for everyone else). Every change is previewed first (a dry run: the exact TikTok request, nothing sent), then sent on
+// confirmation under a new Idempotency-Key; the result (TikTok's answer, the entity before and after) is read from
+// /api/ingest/commands/{id}.
 (() => {
   const byId = (id) => document.getElementById(id);
   const WRITE_ROLES = ['ADMIN', 'OPERATOR'];
@@ -40,36 +42,76 @@
     p.hidden = !message;
   }
 
+  const value = (id) => byId(id).value.trim();
+  const budgetMode = () => byId('command-budget-mode').value;
+  /** TikTok's schedule time (UTC, yyyy-MM-dd HH:mm:ss) from the datetime-local input. */
+  const scheduleTime = () => {
+    const v = value('command-start');
+    return v ? `${v.replace('T', ' ')}${v.length === 16 ? ':00' : ''}` : '';
+  };
+
+  /**
+   * The form's actions: the inputs each one needs (required ones; the labels' data-for attributes show them) and the
+   * command it sends.
+   */
+  const ACTIONS = {
+    budget: { required: ['command-campaign', 'command-budget'],
+      command: () => ({ kind: 'campaign.update', parameters: { campaignId: value('command-campaign'), budget: value('command-budget') } }) },
+    status: { required: ['command-campaign'],
+      command: () => ({ kind: 'campaign.status.update',
+        parameters: { campaignIds: [value('command-campaign')], operationStatus: byId('command-status').value } }) },
+    create: { required: ['command-name'], budget: true,
+      command: () => ({ kind: 'campaign.create', parameters: withBudget({ campaignName: value('command-name'),
+        objectiveType: byId('command-objective').value, budgetMode: budgetMode() }) }) },
+    'adgroup-budget': { required: ['command-adgroup', 'command-budget'],
+      command: () => ({ kind: 'adgroup.update', parameters: { adgroupId: value('command-adgroup'), budget: value('command-budget') } }) },
+    'adgroup-status': { required: ['command-adgroup'],
+      command: () => ({ kind: 'adgroup.status.update',
+        parameters: { adgroupIds: [value('command-adgroup')], operationStatus: byId('command-status').value } }) },
+    'adgroup-create': { required: ['command-campaign', 'command-name', 'command-start'], budget: true,
+      command: () => ({ kind: 'adgroup.create', parameters: withBudget({ campaignId: value('command-campaign'),
+        adgroupName: value('command-name'), budgetMode: budgetMode(), billingEvent: byId('command-billing').value,
+        optimizationGoal: byId('command-goal').value, scheduleType: 'SCHEDULE_FROM_NOW', scheduleStartTime: scheduleTime() }) }) },
+    'ad-status': { required: ['command-ad'],
+      command: () => ({ kind: 'ad.status.update',
+        parameters: { adIds: [value('command-ad')], operationStatus: byId('command-status').value } }) },
+    'ad-create': { required: ['command-adgroup', 'command-name', 'command-ad-text', 'command-video'],
+      command: () => ({ kind: 'ad.create', parameters: { adgroupId: value('command-adgroup'), adName: value('command-name'),
+        adText: value('command-ad-text'), adFormat: 'SINGLE_VIDEO', videoId: value('command-video') } }) },
+    'spark-authorize': { required: ['command-auth-code'],
+      command: () => ({ kind: 'spark.authorize', parameters: { authCode: value('command-auth-code') } }) },
+    'spark-ad': { required: ['command-adgroup', 'command-name', 'command-item', 'command-identity'],
+      command: () => {
+        const parameters = { adgroupId: value('command-adgroup'), adName: value('command-name'), adFormat: 'SINGLE_VIDEO',
+          tiktokItemId: value('command-item'), identityType: 'AUTH_CODE', identityId: value('command-identity') };
+        if (value('command-ad-text')) parameters.adText = value('command-ad-text');
+        return { kind: 'ad.create', parameters };
+      } },
+  };
+
+  function withBudget(parameters) {
+    if (parameters.budgetMode !== 'BUDGET_MODE_INFINITE') parameters.budget = value('command-budget');
+    return parameters;
+  }
+
   function fieldsFor(kind) {
-    byId('command-form').querySelectorAll('label[data-for]').forEach((label) => {
-      label.hidden = !label.dataset.for.split(' ').includes(kind);
+    const action = ACTIONS[kind];
+    const form = byId('command-form');
+    form.querySelectorAll('label[data-for]').forEach((label) => {
+      const shown = label.dataset.for.split(' ').includes(kind);
+      label.hidden = !shown;
+      const input = label.querySelector('input');
+      if (input) input.required = shown && action.required.includes(input.id);
     });
-    byId('command-campaign').required = kind !== 'create';
-    byId('command-budget').required = kind === 'budget'
-      || (kind === 'create' && byId('command-budget-mode').value !== 'BUDGET_MODE_INFINITE');
-    byId('command-name').required = kind === 'create';
+    if (action.budget) byId('command-budget').required = budgetMode() !== 'BUDGET_MODE_INFINITE';
   }
 
   /** The command the form describes, as POST /api/commands takes it. */
   function command() {
     const option = byId('command-connection').selectedOptions[0];
     if (!option) throw new Error('Connect a TikTok advertiser first.');
-    const kind = byId('command-kind').value;
-    const base = { connectionId: option.value, advertiserId: option.dataset.advertiser };
-    const campaignId = byId('command-campaign').value.trim();
-    const budget = byId('command-budget').value.trim();
-    if (kind === 'budget') {
-      return { ...base, kind: 'campaign.update', parameters: { campaignId, budget } };
-    }
-    if (kind === 'status') {
-      return { ...base, kind: 'campaign.status.update',
-        parameters: { campaignIds: [campaignId], operationStatus: byId('command-status').value } };
-    }
-    const mode = byId('command-budget-mode').value;
-    const parameters = { campaignName: byId('command-name').value.trim(), objectiveType: byId('command-objective').value,
-      budgetMode: mode };
-    if (mode !== 'BUDGET_MODE_INFINITE') parameters.budget = budget;
-    return { ...base, kind: 'campaign.create', parameters };
+    return { connectionId: option.value, advertiserId: option.dataset.advertiser,
+      ...ACTIONS[byId('command-kind').value].command() };
   }
 
   /** Submits a command and waits for its result (ingest-service executes it asynchronously). */
@@ -93,6 +135,13 @@
       case 'campaign.update': return `Budget of campaign ${p.campaignId} → ${p.budget}`;
       case 'campaign.status.update': return `Status of campaign ${(p.campaignIds || []).join(', ')} → ${p.operationStatus}`;
       case 'campaign.create': return `New campaign “${p.campaignName}” (${p.budgetMode}${p.budget ? ` ${p.budget}` : ''})`;
+      case 'adgroup.update': return `Budget of ad group ${p.adgroupId} → ${p.budget}`;
+      case 'adgroup.status.update': return `Status of ad group ${(p.adgroupIds || []).join(', ')} → ${p.operationStatus}`;
+      case 'adgroup.create': return `New ad group “${p.adgroupName}” in campaign ${p.campaignId}`;
+      case 'ad.status.update': return `Status of ad ${(p.adIds || []).join(', ')} → ${p.operationStatus}`;
+      case 'ad.create': return p.tiktokItemId ? `New Spark ad “${p.adName}” (post ${p.tiktokItemId}) in ad group ${p.adgroupId}`
+        : `New ad “${p.adName}” in ad group ${p.adgroupId}`;
+      case 'spark.authorize': return `Authorize a creator’s post (code ${p.authCode})`;
       default: return view.kind;
     }
   }
@@ -114,7 +163,25 @@
       names.forEach((n) => change.append(dt(n), dd((r.before || {})[n]), dd((r.after || {})[n])));
     }
     show(change, r.before || r.after);
+    // an authorized post: offer to run it as a Spark ad
+    const post = view.kind === 'spark.authorize' && r.outcome === 'SUCCEEDED' && r.after ? r.after : null;
+    const sparkAd = byId('command-spark-ad');
+    sparkAd.dataset.item = post ? post.itemId : '';
+    sparkAd.dataset.identity = post ? post.identityId : '';
+    show(sparkAd, post && post.itemId && post.identityId);
     show(byId('command-outcome'), true);
+  }
+
+  /** Switches the form to a Spark ad of the post just authorized; the ad group and name are the operator's. */
+  function sparkAdFromPost() {
+    const button = byId('command-spark-ad');
+    byId('command-kind').value = 'spark-ad';
+    byId('command-item').value = button.dataset.item;
+    byId('command-identity').value = button.dataset.identity;
+    fieldsFor('spark-ad');
+    pending = null;
+    byId('command-send').disabled = true;
+    byId('command-adgroup').focus();
   }
 
   async function loadRecent() {
@@ -193,6 +260,8 @@
     byId('command-form').addEventListener('input', () => { pending = null; byId('command-send').disabled = true; });
     byId('command-form').addEventListener('submit', preview);
     byId('command-send').addEventListener('click', send);
+    byId('command-spark-ad').addEventListener('click', sparkAdFromPost);
+    byId('command-start').value = new Date().toISOString().slice(0, 19);
     try { await loadConnections(); await loadRecent(); } catch (e) { error(e.message); }
   });
 })();

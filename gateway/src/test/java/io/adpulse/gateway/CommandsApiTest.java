@@ -127,6 +127,46 @@ class CommandsApiTest extends GatewayTestBase {
         post("olivia", "short", BUDGET).expectStatus().isBadRequest();
     }
 
+    @Test
+    void sparkAdsCommandsAreCheckedBeforeTheyArePublished() {
+        String prefix = "{\"connectionId\":\"conn-adv-1\",\"advertiserId\":\"adv-1\",";
+        Map<String, String> reasons = Map.of(
+                prefix + "\"kind\":\"spark.authorize\",\"parameters\":{}}", "parameters.authCode is required",
+                prefix + "\"kind\":\"spark.authorize\",\"parameters\":{\"authCode\":\"not a code\"}}",
+                "must be a Spark Ads code",
+                prefix + "\"kind\":\"spark.authorize\",\"parameters\":{\"authCode\":12345678}}",
+                "must be a Spark Ads code",
+                prefix + "\"kind\":\"spark.authorize\",\"parameters\":{\"authCode\":\"#abcdefgh12\",\"itemId\":\"1\"}}",
+                "unknown parameter(s) itemId",
+                prefix + "\"kind\":\"ad.create\",\"parameters\":{\"adgroupId\":\"1\",\"tiktokItemId\":\"7001\","
+                        + "\"identityId\":\"69\"}}", "identityType of a Spark ad must be one of AUTH_CODE",
+                prefix + "\"kind\":\"ad.create\",\"parameters\":{\"adgroupId\":\"1\",\"tiktokItemId\":\"7001\","
+                        + "\"identityType\":\"AUTH_CODE\"}}", "identityId of a Spark ad is required",
+                prefix + "\"kind\":\"ad.create\",\"parameters\":{\"adgroupId\":\"1\",\"tiktokItemId\":\"post-1\","
+                        + "\"identityType\":\"AUTH_CODE\",\"identityId\":\"69\"}}", "tiktokItemId must be",
+                prefix + "\"kind\":\"ad.create\",\"parameters\":{\"adgroupId\":\"1\",\"tiktokItemId\":\"7001\","
+                        + "\"identityType\":\"AUTH_CODE\",\"identityId\":\"69\",\"videoId\":\"v1\"}}",
+                "must be left out of a Spark ad",
+                prefix + "\"kind\":\"ad.create\",\"parameters\":{\"adgroupId\":\"1\",\"identityType\":\"AUTH_CODE\"}}",
+                "need parameters.tiktokItemId");
+        reasons.forEach((body, reason) -> {
+            String key = key();
+            post("olivia", key, body).expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").value(d -> assertThat(d.toString()).as(body).contains(reason));
+            assertThat(published(key)).as(body).isEmpty();
+        });
+
+        String key = key();
+        post("olivia", key, prefix + "\"kind\":\"spark.authorize\",\"parameters\":{\"authCode\":"
+                + "\"#Bj+rfU9/UqL=QK\"}}").expectStatus().isAccepted();
+        post("olivia", key(), prefix + "\"kind\":\"ad.create\",\"parameters\":{\"adgroupId\":\"1\",\"adName\":"
+                + "\"Spark\",\"adFormat\":\"SINGLE_VIDEO\",\"tiktokItemId\":\"7001\",\"identityType\":\"AUTH_CODE\","
+                + "\"identityId\":\"69\"}}").expectStatus().isAccepted();
+        assertThat(published(key)).singleElement()
+                .satisfies(e -> assertThat(e.data().parameters()).containsEntry("authCode", "#Bj+rfU9/UqL=QK"));
+    }
+
     private WebTestClient.ResponseSpec post(String user, String key, String body) {
         return web.post().uri("/api/commands").headers(h -> h.setBasicAuth(user, PASSWORD))
                 .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();

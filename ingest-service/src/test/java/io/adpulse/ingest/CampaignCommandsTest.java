@@ -30,19 +30,25 @@ class CampaignCommandsTest extends IngestServiceTestBase {
 
     @BeforeEach
     void connectTheSandboxAdvertiser() {
-        synchronized (CampaignCommandsTest.class) {
-            if (connectionId != null) {
-                return;
-            }
+        connectSandboxAdvertiser(this);
+    }
+
+    /**
+     * The suite's one connection of the sandbox's advertiser (made on first use, once it synced): its advertiser id,
+     * connection id and access token, shared by the command tests.
+     */
+    static synchronized String[] connectSandboxAdvertiser(IngestServiceTestBase test) {
+        if (connectionId == null) {
             SandboxTikTok sandbox = SandboxTikTok.shared();
             advertiserId = sandbox.advertiserId();
             String id = "conn-sandbox-" + advertiserId;
             token = sandbox.token(advertiserId);
-            grant(id, advertiserId, Tokens.sealWithDevKey(token, id));
-            eventually().until(() -> overview(id).lastSync() != null
-                    && overview(id).lastSync().result() == io.adpulse.ingest.sync.SyncResult.SUCCEEDED);
+            test.grant(id, advertiserId, Tokens.sealWithDevKey(token, id));
+            eventually().until(() -> test.overview(id).lastSync() != null
+                    && test.overview(id).lastSync().result() == io.adpulse.ingest.sync.SyncResult.SUCCEEDED);
             connectionId = id;
         }
+        return new String[] {advertiserId, connectionId, token};
     }
 
     @Test

@@ -78,11 +78,12 @@ final class FakeTikTok {
                 .GET(BASE_PATH + AD_GET, request -> list(request, AD_GET, "AD_STATUS_"))
                 .GET(BASE_PATH + REPORT_GET, this::report)
                 .POST(VIDEO_LIST, this::videoList)
-                // writes, Content Posting, chunk uploads and the organic account (comment) endpoints are TikTok's
-                // sandbox's business (see forwardToSandbox)
+                // writes, Content Posting, chunk uploads, the organic account (comment) endpoints and Spark Ads
+                // posts are TikTok's sandbox's business (see forwardToSandbox)
                 .POST(BASE_PATH + "/**", this::forward)
                 .route(RequestPredicates.path("/v2/post/**").or(RequestPredicates.path("/upload/**"))
-                        .or(RequestPredicates.path(BASE_PATH + "/business/**")), this::forward)
+                        .or(RequestPredicates.path(BASE_PATH + "/business/**"))
+                        .or(RequestPredicates.path(BASE_PATH + "/tt_video/**")), this::forward)
                 .filter((request, next) -> forwarded(request) ? forward(request) : next.handle(request))
                 .build();
         server = HttpServer.create().host("127.0.0.1").port(0)

@@ -56,7 +56,9 @@ class PublishingAndCommentsTest extends IngestServiceTestBase {
         StoredMedia video = upload(Mp4.sample(30, 2500), "video/mp4");
         assertThat(video.chunkCount()).isEqualTo(3);
         String title = "Trail at dawn " + UUID.randomUUID();
-        Instant at = clock.instant().plusSeconds(2);
+        // far enough ahead that the post is still waiting when the first result is read on a loaded machine (2 s was
+        // not: seen as SENDING already)
+        Instant at = clock.instant().plusSeconds(10);
 
         CommandRequested command = publish(connectionId, openId, Map.of("mediaId", video.id(), "title", title,
                 "privacyLevel", "PUBLIC_TO_EVERYONE", "scheduledAt", at.toString()), false);

@@ -123,6 +123,29 @@ final class SandboxTikTok {
         return answer.get("data");
     }
 
+    /**
+     * A new 30-day Spark Ads code the first sandbox creator made for their post number {@code post} (0 = newest), as
+     * the sandbox's control API answers it: {@code auth_code}, {@code open_id}, {@code item_id}, {@code expires_at}.
+     */
+    JsonNode sparkCode(int post) {
+        String openId = JSON.readTree(client.get().uri("/sandbox/creators").retrieve().bodyToMono(String.class)
+                .block(java.time.Duration.ofSeconds(10))).get(0).get("open_id").asString();
+        String itemId = JSON.readTree(client.get().uri("/sandbox/ground-truth/organic?open_id=" + openId).retrieve()
+                .bodyToMono(String.class).block(java.time.Duration.ofSeconds(10))).get("videos").get(post).get("id")
+                .asString();
+        return JSON.readTree(client.post().uri("/sandbox/spark-codes")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("open_id", openId, "item_id", itemId, "days", 30))
+                .retrieve().bodyToMono(String.class).block(java.time.Duration.ofSeconds(10)));
+    }
+
+    /** Ends the validity of a Spark Ads code now, as a creator revoking it. */
+    void expireSparkCode(String authCode) {
+        client.post().uri("/sandbox/spark-codes/expire").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("auth_code", authCode)).retrieve().toBodilessEntity()
+                .block(java.time.Duration.ofSeconds(10));
+    }
+
     /** A fresh access token for {@code advertiserId}. */
     String token(String advertiserId) {
         return token(List.of(advertiserId));

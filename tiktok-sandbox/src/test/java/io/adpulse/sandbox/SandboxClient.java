@@ -57,6 +57,13 @@ public final class SandboxClient {
                 .exchange().expectStatus().isOk());
     }
 
+    /** A POST of a control endpoint ({@code /sandbox/...}) with a JSON body that must answer {@code status}. */
+    public JsonNode control(String path, String json, int status) {
+        var response = web.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange()
+                .expectStatus().isEqualTo(status);
+        return status == 204 ? null : read(response);
+    }
+
     /** A GET of a control endpoint ({@code /sandbox/...}) that must answer 200. */
     public JsonNode control(String path, String... params) {
         return read(web.get().uri(uri(path, params)).exchange().expectStatus().isOk());

@@ -27,6 +27,9 @@ record CommandForm(String kind, String connectionId, String advertiserId, boolea
 
     static final Pattern KIND = Pattern.compile("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$");
     static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:|-]{1,128}$");
+    /** A Spark Ads code as creators copy it from the TikTok app: usually {@code #} and base64 text. */
+    static final Pattern AUTH_CODE = Pattern.compile("^#?[A-Za-z0-9+/=_-]{8,256}$");
+    static final List<String> IDENTITY_TYPES = List.of("AUTH_CODE", "TT_USER", "BC_AUTH_TT");
     private static final List<String> FIELDS = List.of("kind", "connectionId", "advertiserId", "dryRun", "parameters");
     private static final int MAX_KIND = 64;
     static final JsonMapper JSON = JsonMapper.builder()
@@ -74,7 +77,75 @@ record CommandForm(String kind, String connectionId, String advertiserId, boolea
         boolean dryRun = dryRunQuery != null ? dryRunQuery : flag != null && flag.asBoolean(false);
         @SuppressWarnings("unchecked")
         Map<String, Object> values = JSON.convertValue(parameters, LinkedHashMap.class);
+        spark(kind, parameters);
         return new CommandForm(kind, connectionId, advertiserId, dryRun, values);
+    }
+
+    /**
+     * Spark Ads parameters, checked here so a mistyped code or a half-filled Spark ad is a 400 at once (ingest-service
+     * checks every kind's parameters again, see its README): {@code spark.authorize} takes only {@code authCode}, a
+     * code as the creator's app shows it; an {@code ad.create} naming a post ({@code tiktokItemId}, digits) needs
+     * {@code identityType} ({@link #IDENTITY_TYPES}) and {@code identityId}, and no {@code videoId} or
+     * {@code imageIds}; {@code identityType} and {@code identityId} without a post are refused.
+     */
+    static void spark(String kind, JsonNode parameters) {
+        if (kind.equals("spark.authorize")) {
+            List<String> unknown = new ArrayList<>();
+            parameters.propertyNames().forEach(name -> {
+                if (!name.equals("authCode")) {
+                    unknown.add(name);
+                }
+            });
+            if (!unknown.isEmpty()) {
+                throw new InvalidCommandException("unknown parameter(s) " + String.join(", ", unknown)
+                        + " for spark.authorize; it takes authCode");
+            }
+            JsonNode code = parameters.get("authCode");
+            if (code == null || code.isNull()) {
+                throw new InvalidCommandException("parameters.authCode is required: the Spark Ads code the creator"
+                        + " made for the post in the TikTok app");
+            }
+            if (!code.isString() || !AUTH_CODE.matcher(code.stringValue().strip()).matches()) {
+                throw new InvalidCommandException("parameters.authCode must be a Spark Ads code as the creator's app"
+                        + " shows it: # and 8-256 letters, digits or + / = _ -");
+            }
+            return;
+        }
+        if (!kind.equals("ad.create")) {
+            return;
+        }
+        boolean post = present(parameters, "tiktokItemId");
+        if (!post) {
+            if (present(parameters, "identityType") || present(parameters, "identityId")) {
+                throw new InvalidCommandException("parameters.identityType and identityId make a Spark ad and need"
+                        + " parameters.tiktokItemId, the authorized post");
+            }
+            return;
+        }
+        JsonNode item = parameters.get("tiktokItemId");
+        if (!(item.isString() || item.isIntegralNumber()) || !item.asString().strip().matches("\\d{1,30}")) {
+            throw new InvalidCommandException("parameters.tiktokItemId must be the post's item id (digits)");
+        }
+        JsonNode type = parameters.get("identityType");
+        if (type == null || !type.isString() || !IDENTITY_TYPES.contains(type.stringValue())) {
+            throw new InvalidCommandException("parameters.identityType of a Spark ad must be one of "
+                    + String.join(", ", IDENTITY_TYPES));
+        }
+        JsonNode identity = parameters.get("identityId");
+        if (identity == null || !(identity.isString() || identity.isIntegralNumber())
+                || identity.asString().isBlank()) {
+            throw new InvalidCommandException("parameters.identityId of a Spark ad is required: the identity the post"
+                    + " was authorized under");
+        }
+        if (present(parameters, "videoId") || present(parameters, "imageIds")) {
+            throw new InvalidCommandException("parameters.videoId and imageIds must be left out of a Spark ad: the"
+                    + " post named by tiktokItemId is its video");
+        }
+    }
+
+    private static boolean present(JsonNode parameters, String name) {
+        JsonNode value = parameters.get(name);
+        return value != null && !value.isNull();
     }
 
     private static String text(JsonNode root, String name) {

@@ -14,13 +14,29 @@ public record CommandView(String commandId, String kind, String connectionId, St
         boolean dryRun, Map<String, Object> parameters, String fingerprint, String state, Instant requestedAt,
         Instant receivedAt, Instant updatedAt, CommandResult result) {
 
+    /**
+     * Parameters that are credentials (a creator's Spark Ads code): the view shows only their last characters, like
+     * the request in the result ({@link TikTokCall#masked}).
+     */
+    static final java.util.Set<String> SECRET_PARAMETERS = java.util.Set.of("authCode");
+
     public static CommandView of(StoredCommand stored, EventCodec codec) {
         var request = codec.decode(stored.requestEvent().getBytes(StandardCharsets.UTF_8),
                 io.adpulse.events.CommandRequested.class).data();
         CommandResult result = stored.resultEvent() == null ? null
                 : codec.decode(stored.resultEvent().getBytes(StandardCharsets.UTF_8), CommandResult.class).data();
         return new CommandView(stored.commandId(), stored.kind(), stored.connectionId(), stored.advertiserId(),
-                stored.actor(), stored.dryRun(), request.parameters(), stored.fingerprint(), stored.state().name(),
+                stored.actor(), stored.dryRun(), shown(request.parameters()), stored.fingerprint(), stored.state().name(),
                 stored.requestedAt(), stored.receivedAt(), stored.updatedAt(), result);
+    }
+
+    private static Map<String, Object> shown(Map<String, Object> parameters) {
+        if (parameters == null || parameters.keySet().stream().noneMatch(SECRET_PARAMETERS::contains)) {
+            return parameters;
+        }
+        Map<String, Object> shown = new java.util.LinkedHashMap<>(parameters);
+        TikTokCall masked = new TikTokCall(TikTokCall.Api.BUSINESS, "GET", "/", Map.of(), shown, SECRET_PARAMETERS)
+                .masked();
+        return masked.body();
     }
 }

@@ -14,7 +14,10 @@ import reactor.core.publisher.Mono;
  */
 public interface TikTokWriter {
 
-    /** The exact request {@link #send} would make for {@code call}: method, full URL and JSON body; never the token. */
+    /**
+     * The exact request {@link #send} would make for {@code call}: method, full URL and JSON body; never the token, and
+     * the call's secrets only by their last characters ({@link TikTokCall#masked}).
+     */
     CommandResult.TikTokRequest describe(TikTokCall call);
 
     /** Sends {@code call} with the connection's token; never fails: a failure is an answer that is not {@code ok}. */

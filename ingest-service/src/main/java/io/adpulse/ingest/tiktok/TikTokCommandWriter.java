@@ -35,7 +35,8 @@ class TikTokCommandWriter implements TikTokWriter {
     }
 
     @Override
-    public CommandResult.TikTokRequest describe(TikTokCall call) {
+    public CommandResult.TikTokRequest describe(TikTokCall sent) {
+        TikTokCall call = sent.masked();
         byte[] body = call.body() == null ? null : http.jsonBody(call.body());
         return new CommandResult.TikTokRequest(call.method(),
                 http.uriOf(call.api() == TikTokCall.Api.OPEN_API, call.endpoint(), call.query()).toString(),

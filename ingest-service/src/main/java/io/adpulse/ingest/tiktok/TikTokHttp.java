@@ -337,10 +337,19 @@ class TikTokHttp {
         Answer unwrap(int status, String retryAfter, byte[] body);
     }
 
+    /**
+     * The URL of {@code endpoint} with {@code query}, each value encoded strictly (as a URI variable): a value's
+     * {@code +}, {@code &}, {@code =} or {@code #} (a Spark Ads code is {@code #} and base64) reaches TikTok as sent.
+     */
     private static URI uri(URI base, String endpoint, Map<String, String> query) {
         UriComponentsBuilder builder = UriComponentsBuilder.fromUri(base).path(endpoint);
-        query.forEach(builder::queryParam);
-        return builder.build().encode().toUri();
+        Map<String, String> values = new java.util.HashMap<>();
+        query.forEach((name, value) -> {
+            String variable = "q" + values.size();
+            builder.queryParam(name, "{" + variable + "}");
+            values.put(variable, value);
+        });
+        return builder.encode().buildAndExpand(values).toUri();
     }
 
     private Answer unwrap(String endpoint, int status, String retryAfter, byte[] body, AccessToken token) {

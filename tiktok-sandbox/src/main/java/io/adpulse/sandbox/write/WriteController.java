@@ -16,6 +16,7 @@ import io.adpulse.sandbox.catalog.LiveCatalog;
 import io.adpulse.sandbox.catalog.Objective;
 import io.adpulse.sandbox.oauth.AccessTokens;
 import io.adpulse.sandbox.oauth.Grant;
+import io.adpulse.sandbox.spark.SparkAuthorizations;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code campaign/create/}, {@code campaign/update/}, {@code campaign/status/update/} and the same for ad groups, plus
- * {@code ad/create/} and {@code ad/status/update/}: POST with a JSON body, answered in TikTok's envelope. Errors as
+ * {@code ad/create/} (a creative may be a Spark Ads post, see {@link #sparkPost}) and {@code ad/status/update/}: POST
+ * with a JSON body, answered in TikTok's envelope. Errors as
  * TikTok gives them: {@code 40002} naming the field for a missing or invalid one, a budget below the minimum or a
  * status change a deleted entity cannot make; {@code 40007} for an id the advertiser does not have; {@code 40011} for
  * more than 20 ids; {@code 40001}/{@code 40104}/{@code 40105} for the token. A change is listed by the next
@@ -65,14 +67,17 @@ class WriteController implements TikTokApi {
     private final Catalog catalog;
     private final LiveCatalog live;
     private final Clock clock;
+    private final SparkAuthorizations spark;
     private final JsonMapper mapper = JsonMapper.builder().build();
 
-    WriteController(AccessTokens tokens, JsonParams json, Catalog catalog, LiveCatalog live, Clock clock) {
+    WriteController(AccessTokens tokens, JsonParams json, Catalog catalog, LiveCatalog live, Clock clock,
+                    SparkAuthorizations spark) {
         this.tokens = tokens;
         this.json = json;
         this.catalog = catalog;
         this.live = live;
         this.clock = clock;
+        this.spark = spark;
     }
 
     @PostMapping(BASE + "/campaign/update/")
@@ -172,12 +177,17 @@ class WriteController implements TikTokApi {
                     throw ApiException.param("creatives", "Not a valid object.");
                 }
                 required(creative, "ad_name");
-                required(creative, "ad_text");
+                boolean sparkAd = JsonParams.text(creative, "tiktok_item_id").isPresent();
+                if (!sparkAd) {
+                    required(creative, "ad_text");
+                }
                 String format = required(creative, "ad_format");
                 if (!FORMATS.contains(format)) {
                     throw ApiException.param("ad_format", "Must be one of SINGLE_IMAGE, SINGLE_VIDEO.");
                 }
-                if (format.equals("SINGLE_VIDEO")) {
+                if (sparkAd) {
+                    sparkPost(creative, advertiser, format);
+                } else if (format.equals("SINGLE_VIDEO")) {
                     required(creative, "video_id");
                 } else if (creative.get("image_ids") == null || creative.get("image_ids").isEmpty()) {
                     throw ApiException.param("image_ids", "Missing data for required field.");
@@ -199,6 +209,37 @@ class WriteController implements TikTokApi {
             }
             return Map.of("ad_ids", ids);
         });
+    }
+
+    /**
+     * A Spark Ad's creative: the authorized post ({@code tiktok_item_id}) and the identity it was authorized under
+     * ({@code identity_type} AUTH_CODE, {@code identity_id}); no video upload, and the caption is the post's, so
+     * {@code ad_text} is optional. The post must be authorized for this advertiser ({@code tt_video/authorize/}) and its
+     * code still valid. UNSURE: TikTok's exact messages; TT_USER and BC_AUTH_TT identities (a TikTok account linked
+     * to the ad account or Business Center) are not modelled by the sandbox.
+     */
+    private void sparkPost(JsonNode creative, Advertiser advertiser, String format) {
+        if (!format.equals("SINGLE_VIDEO")) {
+            throw ApiException.param("ad_format", "A creative with tiktok_item_id must be SINGLE_VIDEO.");
+        }
+        String itemId = required(creative, "tiktok_item_id");
+        String type = required(creative, "identity_type");
+        if (!type.equals(SparkAuthorizations.AUTH_CODE)) {
+            throw ApiException.param("identity_type", "The sandbox knows only AUTH_CODE identities (posts authorized"
+                    + " with tt_video/authorize/), got " + type + ".");
+        }
+        String identityId = required(creative, "identity_id");
+        SparkAuthorizations.Authorized authorized = spark.of(advertiser.id(), itemId).orElseThrow(() ->
+                ApiException.param("tiktok_item_id", "The post " + itemId + " is not authorized for advertiser "
+                        + advertiser.id() + ". Authorize its Spark Ads code with tt_video/authorize/ first."));
+        if (!spark.active(authorized)) {
+            throw ApiException.param("tiktok_item_id", "The authorization of post " + itemId + " has expired. Ask the"
+                    + " creator for a new code.");
+        }
+        if (!authorized.identityId().equals(identityId)) {
+            throw ApiException.param("identity_id", "The post " + itemId + " was authorized under identity "
+                    + authorized.identityId() + ", not " + identityId + ".");
+        }
     }
 
     private Mono<Envelope> update(EntityLevel level, String prefix, String token, String body,

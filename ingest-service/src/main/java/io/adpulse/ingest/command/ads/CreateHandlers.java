@@ -164,13 +164,17 @@ final class CreateHandlers {
     /**
      * {@code ad.create}: {@code adgroupId}, {@code adName}, {@code adText}, {@code adFormat} (SINGLE_VIDEO,
      * SINGLE_IMAGE), and the creative: {@code videoId} (or {@code imageIds}), optional {@code callToAction},
-     * {@code landingPageUrl}, {@code displayName}. TikTok: {@code POST /ad/create/} with one creative, answer
-     * {@code data.ad_ids}.
+     * {@code landingPageUrl}, {@code displayName}. A Spark Ad runs an authorized post instead of an uploaded video:
+     * {@code tiktokItemId} (the post), {@code identityId} and {@code identityType} (AUTH_CODE for a post authorized
+     * with {@code spark.authorize}, TT_USER or BC_AUTH_TT for an account linked to the ad account), SINGLE_VIDEO, no
+     * {@code videoId} or {@code imageIds}, {@code adText} optional (the post's caption runs). TikTok:
+     * {@code POST /ad/create/} with one creative, answer {@code data.ad_ids}.
      */
     @Component
     static class AdCreate implements CommandHandler {
 
         static final Set<String> FORMATS = Set.of("SINGLE_VIDEO", "SINGLE_IMAGE");
+        static final Set<String> IDENTITY_TYPES = Set.of("AUTH_CODE", "TT_USER", "BC_AUTH_TT");
         static final Pattern URL = Pattern.compile("^https?://\\S+$");
 
         @Override
@@ -181,7 +185,8 @@ final class CreateHandlers {
         @Override
         public void validate(CommandParameters parameters) {
             parameters.onlyKnown(Set.of("adgroupId", "adName", "adText", "adFormat", "videoId", "imageIds",
-                    "callToAction", "landingPageUrl", "displayName", "operationStatus"));
+                    "callToAction", "landingPageUrl", "displayName", "operationStatus", "tiktokItemId", "identityId",
+                    "identityType"));
             request(null, parameters);
         }
 
@@ -189,10 +194,20 @@ final class CreateHandlers {
         public TikTokCall request(CommandRequested command, CommandParameters parameters) {
             Map<String, Object> creative = new LinkedHashMap<>();
             creative.put("ad_name", parameters.text("adName"));
-            creative.put("ad_text", parameters.text("adText"));
+            boolean spark = parameters.has("tiktokItemId");
+            if (spark) {
+                parameters.optionalText("adText").ifPresent(t -> creative.put("ad_text", t));
+            } else {
+                creative.put("ad_text", parameters.text("adText"));
+            }
             String format = parameters.oneOf("adFormat", FORMATS);
             creative.put("ad_format", format);
-            if ("SINGLE_VIDEO".equals(format)) {
+            if (spark) {
+                sparkCreative(parameters, format, creative);
+            } else if (parameters.has("identityId") || parameters.has("identityType")) {
+                throw new CommandRejectedException("parameters 'identityId' and 'identityType' belong to a Spark ad,"
+                        + " which needs 'tiktokItemId' too");
+            } else if ("SINGLE_VIDEO".equals(format)) {
                 creative.put("video_id", parameters.text("videoId"));
             } else {
                 List<String> images = parameters.texts("imageIds", 10);
@@ -211,6 +226,21 @@ final class CreateHandlers {
             parameters.optionalOneOf("operationStatus", SWITCH).ifPresent(s -> body.put("operation_status", s));
             body.put("creatives", List.of(creative));
             return TikTokCall.businessPost("/ad/create/", body);
+        }
+
+        /** The creative of a Spark ad: the authorized post and the identity it runs under. */
+        private static void sparkCreative(CommandParameters parameters, String format, Map<String, Object> creative) {
+            if (!"SINGLE_VIDEO".equals(format)) {
+                throw new CommandRejectedException("parameter 'adFormat' must be SINGLE_VIDEO for a Spark ad (a post"
+                        + " named by 'tiktokItemId')");
+            }
+            if (parameters.has("videoId") || parameters.has("imageIds")) {
+                throw new CommandRejectedException("parameters 'videoId' and 'imageIds' must be left out of a Spark"
+                        + " ad: the post named by 'tiktokItemId' is its video");
+            }
+            creative.put("identity_type", parameters.oneOf("identityType", IDENTITY_TYPES));
+            creative.put("identity_id", parameters.text("identityId"));
+            creative.put("tiktok_item_id", parameters.id("tiktokItemId"));
         }
 
         @Override
