@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /**
  * Settings of one benchmark run, from system properties ({@code -Dbench.observations=...}).
  *
- * @param observations       MetricObserved events of the throughput measure (bench.observations, default 60000)
+ * @param observations       MetricObserved events of the throughput measure (bench.observations, default 600000: at least 30 s on 2 cores)
  * @param servicesDir        the executable jars, named {@code <module>.jar} (bench.services.dir, default
  *                           {@code stack/services} next to the bench jar)
  * @param output             the Markdown file written (bench.output, default docs/BENCHMARKS.md)
@@ -39,7 +39,7 @@ record BenchConfig(int observations, Path servicesDir, Path output, Path workDir
         if (!ALL.containsAll(selected)) {
             throw new IllegalArgumentException("bench.measures must name some of " + ALL + ", not " + measures);
         }
-        return new BenchConfig(Integer.getInteger("bench.observations", 60_000), defaultServicesDir(),
+        return new BenchConfig(Integer.getInteger("bench.observations", 600_000), defaultServicesDir(),
                 Path.of(System.getProperty("bench.output", "docs/BENCHMARKS.md")),
                 Path.of(System.getProperty("bench.work.dir", "bench/target/bench-run")), selected,
                 Integer.getInteger("bench.gateway.concurrency", 16),
