@@ -2,6 +2,7 @@ package io.adpulse.bench;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,9 @@ public final class BenchMain {
             notes.add("The services the bench started itself (pipeline, alerts) ran with extra JVM flags `"
                     + String.join(" ", ServiceJvm.extraFlags()) + "` after the stack's.");
         }
-        String markdown = Report.markdown(machine, startedAt, COMMAND, rows, notes);
+        Report.Previous previous = Files.exists(config.output())
+                ? Report.Previous.of(Files.readString(config.output())) : Report.Previous.NONE;
+        String markdown = Report.markdown(machine, startedAt, COMMAND, rows, notes, previous);
         Report.write(config.output(), markdown);
         System.out.println(markdown);
         log.info("wrote {}", config.output().toAbsolutePath());

@@ -299,4 +299,28 @@ class BenchSmokeTest {
                 .contains("- a note").contains("2026-11-25T18:00:00Z");
         assertThat(List.of(md.split("\n"))).anyMatch(line -> line.startsWith("| measure | figure | value |"));
     }
+
+    @Test
+    void reportShowsWhatThePreviousPageMeasuredForTheSameFigure() {
+        Row throughput = new Row("1 Pipeline throughput", "observations/s into aggregates (600,000 observations in 31 s)",
+                "19,000 /s", "", "", "≥ 50,000 /s", Row.verdict(false));
+        Row ratio = new Row("5 Gateway", "p99 | through", "3.0 ms", "direct: 2.0 ms", "1.50×", "≤ 1.3×",
+                Row.verdict(false));
+        Row added = new Row("4 Freshness", "p99", "9 s", "", "", "", "");
+        String earlier = Report.markdown(Machine.current(), Instant.parse("2026-11-25T18:00:00Z"), BenchMain.COMMAND,
+                List.of(new Row("1 Pipeline throughput", "observations/s into aggregates (60,000 observations in 36 s)",
+                        "1,672 /s", "", "", "", ""), new Row("5 Gateway", "p99 | through", "9.0 ms", "direct: 3.0 ms",
+                        "3.00×", "", "")), List.of());
+
+        String md = Report.markdown(Machine.current(), Instant.parse("2026-11-26T09:00:00Z"), BenchMain.COMMAND,
+                List.of(throughput, ratio, added), List.of(), Report.Previous.of(earlier));
+
+        assertThat(md).contains("| previous run (UTC), its figures in the last column | 2026-11-25T18:00:00Z |")
+                .contains("| met | previous run: value (ratio) |")
+                .contains("| ≥ 50,000 /s | **no** | 1,672 /s |")
+                .contains("| 1.50× | ≤ 1.3× | **no** | 9.0 ms (3.00×) |")
+                .contains("| 4 Freshness | p99 | 9 s |  |  |  |  |  |");
+        assertThat(Report.markdown(Machine.current(), Instant.parse("2026-11-26T09:00:00Z"), BenchMain.COMMAND,
+                List.of(added), List.of(), Report.Previous.of("no table here"))).doesNotContain("previous run");
+    }
 }
