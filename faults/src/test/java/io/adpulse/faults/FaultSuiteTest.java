@@ -199,7 +199,8 @@ class FaultSuiteTest {
     /** Makes one campaign with a daily budget overspend today, so that one alert condition exists during the run. */
     private String overspend() throws Exception {
         AtomicReference<JsonNode> found = new AtomicReference<>();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+        // ignoreExceptions: reporting answers 404 for an advertiser until it observed one of its entities or metrics
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
             for (JsonNode advertiser : FaultStack.getJson(stack.sandboxUrl() + "/sandbox/advertisers")) {
                 JsonNode pacing = FaultStack.getJson(stack.gatewayUrl() + "/api/reporting/pacing?advertiserId="
                         + advertiser.get("advertiser_id").asString());

@@ -232,6 +232,19 @@ class GatewayTest extends GatewayTestBase {
     }
 
     @Test
+    void refusesANulInAQueryParameterWithAProblem() {
+        // reporting-service passed it to PostgreSQL, which failed the query: a 500 found by the fuzzing pass
+        web.get().uri(b -> b.path("/api/reporting/reports").queryParam("clientId", "a\u0000b").build()).headers(h -> h.setBasicAuth("admin", PASSWORD))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("NUL"));
+        web.get().uri(b -> b.path("/api/reporting/reports").queryParam("clientId", "a b").build()).headers(h -> h.setBasicAuth("admin", PASSWORD))
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
     void answersWhatTheFirewallRefusesWithAProblem() {
         web.method(org.springframework.http.HttpMethod.valueOf("TRACE")).uri("/api/auth/connections")
                 .headers(h -> h.setBasicAuth("admin", PASSWORD)).exchange()

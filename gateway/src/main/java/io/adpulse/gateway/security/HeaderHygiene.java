@@ -1,6 +1,7 @@
 package io.adpulse.gateway.security;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -12,13 +13,15 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Content-negotiation headers that do not parse, handled once at the edge so that no service answers them with a
+ * A query parameter holding a NUL character is refused with a 400 problem (no service stores one; PostgreSQL would
+ * fail the query). Content-negotiation headers that do not parse are handled once at the edge so that no service answers them with a
  * bare or non-problem error. An {@code Accept} header that is not a list of media types is ignored, as RFC 9110
  * §12.5.1 allows, so the request is answered as if it had none (a problem document when it fails). A
  * {@code Content-Type} that is not a media type is refused with a 415 problem before anything reads the body.
@@ -30,6 +33,10 @@ class HeaderHygiene implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (hasNul(exchange.getRequest().getQueryParams())) {
+            return SecurityConfig.problem(exchange.getResponse(), HttpStatus.BAD_REQUEST,
+                    "The query contains a NUL character (%00), which no parameter may hold.", false);
+        }
         HttpHeaders headers = exchange.getRequest().getHeaders();
         List<String> contentType = headers.get(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && !contentType.stream().allMatch(HeaderHygiene::isMediaType)) {
@@ -43,6 +50,17 @@ class HeaderHygiene implements WebFilter {
         ServerHttpRequest withoutAccept = exchange.getRequest().mutate()
                 .headers(h -> h.remove(HttpHeaders.ACCEPT)).build();
         return chain.filter(exchange.mutate().request(withoutAccept).build());
+    }
+
+    /** PostgreSQL text cannot hold NUL: a parameter with one would reach a service's query as a 500. */
+    private static boolean hasNul(MultiValueMap<String, String> query) {
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+            if (parameter.getKey().indexOf('\0') >= 0
+                    || parameter.getValue().stream().anyMatch(v -> v != null && v.indexOf('\0') >= 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isMediaType(String value) {
