@@ -21,8 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A query parameter holding a NUL character is refused with a 400 problem (no service stores one; PostgreSQL would
- * fail the query). Content-negotiation headers that do not parse are handled once at the edge so that no service answers them with a
- * bare or non-problem error. An {@code Accept} header that is not a list of media types is ignored, as RFC 9110
+ * fail the query). Content-negotiation headers that do not parse are handled once at the edge so that no service
+ * answers them with a bare or non-problem error. An {@code Accept} header that is not a list of media types is ignored, as RFC 9110
  * §12.5.1 allows, so the request is answered as if it had none (a problem document when it fails). A
  * {@code Content-Type} that is not a media type is refused with a 415 problem before anything reads the body.
  * Runs before Spring Security, so anonymous requests get the same treatment.

@@ -1,6 +1,7 @@
 package io.adpulse.gateway.security;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,7 +52,7 @@ class RouteMethods implements GlobalFilter, Ordered {
         Set<String> allowed = Arrays.stream(declared.split(","))
                 .map(m -> m.trim().toUpperCase(Locale.ROOT))
                 .filter(m -> !m.isEmpty())
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         if (allowed.contains("GET")) {
             allowed.add("HEAD");
         }
