@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -18,6 +22,25 @@ record Chromium(ChromeDriverService service, WebDriver driver) implements AutoCl
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final String MISSING = "Chromium and its driver are not installed (/usr/bin/chromium, /usr/bin/chromedriver:"
             + " apt-get install chromium chromium-driver); the browser test is skipped";
+
+    /**
+     * Whether {@code element} has left the page (a form post or navigation replaced it). Like Selenium's
+     * {@code stalenessOf}, but Chromium 150 sometimes reports a replaced element as "Node with given id does not belong
+     * to the document" (a plain WebDriverException) instead of a stale element reference, seen in CI.
+     */
+    static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException | NoSuchElementException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
 
     static boolean installed() {
         return Files.isExecutable(DRIVER) && Files.isExecutable(BINARY);

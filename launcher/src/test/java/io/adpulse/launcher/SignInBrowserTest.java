@@ -23,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -151,7 +150,7 @@ class SignInBrowserTest {
             // each refusal is a new page: wait for it, not for the previous refusal's message
             WebElement form = driver.findElement(By.id("code"));
             submitCode("000000");
-            wait.until(ExpectedConditions.stalenessOf(form));
+            wait.until(d -> Chromium.gone(form));
             wait.until(d -> !d.findElements(By.id("message")).isEmpty());
         }
         assertThat(driver.findElement(By.id("message")).getText()).contains("locked for 15 minutes");
