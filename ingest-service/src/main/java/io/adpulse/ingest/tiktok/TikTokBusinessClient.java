@@ -115,18 +115,10 @@ class TikTokBusinessClient implements TikTokApi {
     public Flux<ReportRow> report(CallOrigin caller, AccessToken token, ReportStream stream, DateWindow window,
             List<String> metrics) {
         if (window.days() > stream.maxDaysPerRequest()) {
-            return Flux.error(new IllegalArgumentException(stream.stream() + " reports cover at most "
-                    + stream.maxDaysPerRequest() + " days per request, got " + window.days()));
+            return Flux.error(tooManyDays(stream, window));
         }
         ReportShape shape = ReportShape.of(stream);
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("advertiser_id", caller.advertiserId());
-        query.put("report_type", "BASIC");
-        query.put("data_level", shape.dataLevel());
-        query.put("dimensions", http.json(List.of(shape.idDimension(), shape.timeDimension())));
-        query.put("metrics", http.json(metrics));
-        query.put("start_date", window.from().toString());
-        query.put("end_date", window.to().toString());
+        Map<String, String> query = reportQuery("advertiser_id", caller.advertiserId(), shape, window, metrics);
         return pages(REPORT_GET, query, token, caller).map(row -> reportRow(row, shape, metrics))
                 // Too large for TikTok: read each half on its own, down to single days (which then fail as they are).
                 // A half re-reads rows a failed later page may already have given; publishing is idempotent.
@@ -149,23 +141,34 @@ class TikTokBusinessClient implements TikTokApi {
                     + " advertisers per report, got " + ids.size()));
         }
         if (window.days() > stream.maxDaysPerRequest()) {
-            return Flux.error(new IllegalArgumentException(stream.stream() + " reports cover at most "
-                    + stream.maxDaysPerRequest() + " days per request, got " + window.days()));
+            return Flux.error(tooManyDays(stream, window));
         }
         ReportShape shape = ReportShape.of(stream);
+        Map<String, String> query = reportQuery("advertiser_ids", http.json(ids), shape, window, metrics);
+        // multi_adv_report_in_utc_time is left at its default (false): each advertiser's rows on its own local dates,
+        // as in a report of one advertiser
+        return pages(REPORT_GET, query, token, callers, TikTokBusinessClient::refusedAsAsked)
+                .map(row -> new AdvertiserReportRow(advertiserOf(row), reportRow(row, shape, metrics)))
+                .onErrorMap(TikTokBusinessClient::refusedAsAsked, SharedReportRefused::new);
+    }
+
+    /** The query of one BASIC report: whose (advertiser_id or advertiser_ids), which level, window and metrics. */
+    private Map<String, String> reportQuery(String whoParameter, String who, ReportShape shape, DateWindow window,
+            List<String> metrics) {
         Map<String, String> query = new LinkedHashMap<>();
-        query.put("advertiser_ids", http.json(ids));
+        query.put(whoParameter, who);
         query.put("report_type", "BASIC");
         query.put("data_level", shape.dataLevel());
         query.put("dimensions", http.json(List.of(shape.idDimension(), shape.timeDimension())));
         query.put("metrics", http.json(metrics));
         query.put("start_date", window.from().toString());
         query.put("end_date", window.to().toString());
-        // multi_adv_report_in_utc_time is left at its default (false): each advertiser's rows on its own local dates,
-        // as in a report of one advertiser
-        return pages(REPORT_GET, query, token, callers, TikTokBusinessClient::refusedAsAsked)
-                .map(row -> new AdvertiserReportRow(advertiserOf(row), reportRow(row, shape, metrics)))
-                .onErrorMap(TikTokBusinessClient::refusedAsAsked, SharedReportRefused::new);
+        return query;
+    }
+
+    private static IllegalArgumentException tooManyDays(ReportStream stream, DateWindow window) {
+        return new IllegalArgumentException(stream.stream() + " reports cover at most " + stream.maxDaysPerRequest()
+                + " days per request, got " + window.days());
     }
 
     /**
