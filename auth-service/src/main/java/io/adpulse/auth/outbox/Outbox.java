@@ -95,4 +95,16 @@ public class Outbox {
                 .map(row -> row.get(0, Boolean.class))
                 .one();
     }
+
+    /**
+     * Waits for the relay lock and holds it for the current transaction. A relay round marks its rows published only
+     * when its transaction commits, after the last send of the round; a consumer of one of those records can see it
+     * before the marks. Taking this lock first waits for that round, so the caller's statements see every row the
+     * relay has sent as published, and no round runs until the caller commits.
+     */
+    public Mono<Void> awaitRelay() {
+        return db.sql("select pg_advisory_xact_lock(:lock)")
+                .bind("lock", RELAY_LOCK)
+                .then();
+    }
 }

@@ -135,7 +135,9 @@ public class ErasureService {
      * same event id, which the outbox ignores.
      */
     Mono<Void> eraseOwnRows(PrivacyRequested request) {
-        Mono<Void> work = store.eraseConnection(request.connectionId()).flatMap(counts -> {
+        // The request reached us through the relay, possibly before the relay committed its marks for the records
+        // sent just before it (this connection's revocation among them): wait for them, or they would stay unerased.
+        Mono<Void> work = outbox.awaitRelay().then(store.eraseConnection(request.connectionId())).flatMap(counts -> {
             log.info("Erased connection {} for privacy request {}: {}", request.connectionId(), request.requestId(),
                     counts);
             var done = new PrivacyCompleted(request.requestId(), SERVICE, request.connectionId(), counts,
