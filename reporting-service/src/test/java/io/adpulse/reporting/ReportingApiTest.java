@@ -243,6 +243,17 @@ class ReportingApiTest extends ReportingServiceTest {
     }
 
     @Test
+    void anAdvertiserIdWithAControlCharacterIsABadRequestProblemNotADatabaseError() {
+        web.get().uri(b -> b.path("/api/reporting/campaigns/daily").queryParam("advertiserId", "12\u000034")
+                        .queryParam("from", "2025-04-01").queryParam("to", "2025-04-02").build())
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(PROBLEM)
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo("'advertiserId' must not contain control characters");
+    }
+
+    @Test
     void missingAdvertiserIsABadRequestProblem() {
         web.get().uri("/api/reporting/campaigns/daily?from=2025-04-01&to=2025-04-02")
                 .exchange()

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Checks advertiser and entity id request parameters: TikTok ids are non-blank strings of at most 128
- * characters.
+ * characters, without control characters.
  */
 public final class AdvertiserIds {
 
@@ -49,7 +49,7 @@ public final class AdvertiserIds {
         return List.copyOf(ids);
     }
 
-    /** The id named {@code parameter}, stripped; a 400 when it is blank or too long. */
+    /** The id named {@code parameter}, stripped; a 400 when it is blank, too long or holds a control character. */
     public static String check(String parameter, String value) {
         String id = value.strip();
         if (id.isEmpty()) {
@@ -57,6 +57,10 @@ public final class AdvertiserIds {
         }
         if (id.length() > MAX_LENGTH) {
             throw new InvalidRequestException("'" + parameter + "' must be at most " + MAX_LENGTH + " characters");
+        }
+        // PostgreSQL refuses a NUL in text (a 500 otherwise); no id has control characters.
+        if (id.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidRequestException("'" + parameter + "' must not contain control characters");
         }
         return id;
     }
