@@ -6,6 +6,7 @@ import io.adpulse.events.CommandRequested;
 import io.adpulse.events.EventCodec;
 import io.adpulse.events.EventEnvelope;
 import io.adpulse.events.Topics;
+import io.adpulse.events.TransitCipher;
 import io.adpulse.testsupport.SharedInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -163,8 +164,14 @@ class CommandsApiTest extends GatewayTestBase {
         post("olivia", key(), prefix + "\"kind\":\"ad.create\",\"parameters\":{\"adgroupId\":\"1\",\"adName\":"
                 + "\"Spark\",\"adFormat\":\"SINGLE_VIDEO\",\"tiktokItemId\":\"7001\",\"identityType\":\"AUTH_CODE\","
                 + "\"identityId\":\"69\"}}").expectStatus().isAccepted();
-        assertThat(published(key)).singleElement()
-                .satisfies(e -> assertThat(e.data().parameters()).containsEntry("authCode", "#Bj+rfU9/UqL=QK"));
+        assertThat(published(key)).singleElement().satisfies(e -> {
+            var sealed = CommandRequested.SealedParameter.of(e.data().parameters().get("authCode")).orElseThrow();
+            assertThat(sealed.endsWith()).isEqualTo("L=QK");
+            assertThat(sealed.sealed().ciphertext()).doesNotContain("Bj+rfU9");
+            assertThat(TransitCipher.parse("dev-transit-1:ZGV2LXRyYW5zaXQta2V5LTAxMjM0NTY3ODlhYmNkZWY=")
+                    .open(sealed.sealed(), key, "authCode", "command")).as("sealed for this command id")
+                    .isEqualTo("#Bj+rfU9/UqL=QK");
+        });
     }
 
     private WebTestClient.ResponseSpec post(String user, String key, String body) {

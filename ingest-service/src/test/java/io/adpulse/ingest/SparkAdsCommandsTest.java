@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * Spark Ads end to end against TikTok's sandbox ({@link SandboxTikTok}): a creator's code is authorized with
  * {@code spark.authorize} (the post comes back as the result's {@code after}), then the post runs as an ad in an ad
  * group with {@code ad.create}; bad codes are FAILED with TikTok's reason; a redelivered authorization is sent once;
- * the code itself never shows in a result.
+ * the code travels sealed for its command (tiktok.commands.v1 never carries it in plaintext) and never shows in a
+ * result.
  */
 class SparkAdsCommandsTest extends IngestServiceTestBase {
 
@@ -38,8 +39,7 @@ class SparkAdsCommandsTest extends IngestServiceTestBase {
         JsonNode code = SandboxTikTok.shared().sparkCode(1);
         String authCode = code.get("auth_code").asString();
         String itemId = code.get("item_id").asString();
-        CommandRequested authorize = command(connectionId, advertiserId, "spark.authorize", false,
-                Map.of("authCode", authCode));
+        CommandRequested authorize = authorize(authCode);
 
         submit(authorize);
 
@@ -77,10 +77,8 @@ class SparkAdsCommandsTest extends IngestServiceTestBase {
     void unknownAndExpiredCodesAndUnauthorizedPostsAreFailedWithTikToksReason() {
         JsonNode expired = SandboxTikTok.shared().sparkCode(2);
         SandboxTikTok.shared().expireSparkCode(expired.get("auth_code").asString());
-        CommandRequested unknown = command(connectionId, advertiserId, "spark.authorize", false,
-                Map.of("authCode", "#NoSuchCode0000"));
-        CommandRequested late = command(connectionId, advertiserId, "spark.authorize", false,
-                Map.of("authCode", expired.get("auth_code").asString()));
+        CommandRequested unknown = authorize("#NoSuchCode0000");
+        CommandRequested late = authorize(expired.get("auth_code").asString());
         String campaignId = SandboxTikTok.shared().createCampaign(token, advertiserId, "Spark " + UUID.randomUUID(),
                 "100");
         String adGroupId = SandboxTikTok.shared().createAdGroup(token, advertiserId, campaignId, "Fans", "30");
@@ -108,8 +106,7 @@ class SparkAdsCommandsTest extends IngestServiceTestBase {
     @Test
     void aRedeliveredAuthorizationIsSentOnce() {
         String authCode = SandboxTikTok.shared().sparkCode(3).get("auth_code").asString();
-        CommandRequested command = command(connectionId, advertiserId, "spark.authorize", false,
-                Map.of("authCode", authCode));
+        CommandRequested command = authorize(authCode);
 
         submit(command);
         submit(command);
@@ -122,10 +119,44 @@ class SparkAdsCommandsTest extends IngestServiceTestBase {
                 && w.contains(authCode)).hasSize(1);
     }
 
+    /** {@code spark.authorize} with {@code code} sealed for the command as the gateway seals it. */
+    private static CommandRequested authorize(String code) {
+        return sealedFor(command(connectionId, advertiserId, "spark.authorize", false, Map.of()), code,
+                command -> command);
+    }
+
+    /**
+     * {@code command} with parameter {@code authCode} = {@code code} sealed with the dev transit key for the command
+     * id that {@code sealedWith} picks (the command's own, or another one).
+     */
+    private static CommandRequested sealedFor(CommandRequested command, String code,
+            java.util.function.UnaryOperator<String> sealedWith) {
+        var sealed = Tokens.sealWithDevKey(code, sealedWith.apply(command.commandId()));
+        Map<String, Object> parameters = Map.of("authCode", Map.of("keyId", sealed.keyId(), "ciphertext",
+                sealed.ciphertext(), "endsWith", code.length() > 8 ? code.substring(code.length() - 4) : ""));
+        return new CommandRequested(command.commandId(), command.kind(), command.connectionId(),
+                command.advertiserId(), command.actor(), command.dryRun(), parameters, command.fingerprint(),
+                command.requestedAt());
+    }
+
+    @Test
+    void aCodeSealedForAnotherCommandIsRejectedWithoutCallingTikTok() {
+        String authCode = "#SealedForAnotherCommand1234";
+        CommandRequested replayed = sealedFor(command(connectionId, advertiserId, "spark.authorize", false, Map.of()),
+                authCode, id -> "cmd-someone-elses");
+
+        submit(replayed);
+
+        CommandResult result = awaitResult(replayed.commandId());
+        assertThat(result.outcome()).isEqualTo(CommandResult.Outcome.REJECTED);
+        assertThat(result.reason()).contains("parameter 'authCode' of command " + replayed.commandId())
+                .contains("sealed for another command").doesNotContain(authCode);
+        assertThat(TIKTOK.forwardedWrites()).noneMatch(w -> w.contains(authCode));
+    }
+
     @Test
     void aMalformedCodeIsRejectedWithoutCallingTikTok() {
-        CommandRequested command = command(connectionId, advertiserId, "spark.authorize", false,
-                Map.of("authCode", "not a code"));
+        CommandRequested command = authorize("not a code");
         CommandRequested mixed = command(connectionId, advertiserId, "ad.create", false, Map.of("adgroupId", "1",
                 "adName", "Both", "adFormat", "SINGLE_VIDEO", "tiktokItemId", "7000000000000000001", "identityType",
                 "AUTH_CODE", "identityId", "1", "videoId", "v1"));

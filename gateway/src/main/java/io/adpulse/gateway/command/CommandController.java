@@ -4,6 +4,7 @@ import io.adpulse.events.CommandRequested;
 import io.adpulse.events.EventCodec;
 import io.adpulse.events.EventEnvelope;
 import io.adpulse.events.Topics;
+import io.adpulse.events.TransitCipher;
 import io.adpulse.gateway.scope.AdvertiserScope;
 import io.adpulse.gateway.scope.ClientScope;
 import java.net.URI;
@@ -44,7 +45,9 @@ import reactor.core.scheduler.Schedulers;
  * ingest-service runs a command id at most once); the same key with another command is a 422 problem. Keys are
  * remembered here for {@code adpulse.gateway.commands.key-ttl}, and beyond that (another gateway instance, a restart)
  * looked up at ingest-service. A valid command is published on {@code tiktok.commands.v1} (keyed by connection id)
- * and answered with 202, its id and a {@code Location} to read its status and result at ingest-service.
+ * and answered with 202, its id and a {@code Location} to read its status and result at ingest-service. Credentials
+ * among its parameters ({@link CommandRequested#SECRET_PARAMETERS}) are sealed with the transit keys for the command
+ * id before they go on the topic.
  */
 @RestController
 class CommandController {
@@ -63,19 +66,22 @@ class CommandController {
     private final AdvertiserScope advertisers;
     private final WebClient ingest;
     private final Duration keyTtl;
+    private final TransitCipher transit;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
 
     CommandController(KafkaTemplate<String, byte[]> kafka, EventCodec codec, ClientScope clients,
             AdvertiserScope advertisers,
             @Value("${adpulse.gateway.commands.ingest-uri:${ADPULSE_INGEST_URI:http://localhost:8082}}") String ingestUri,
-            @Value("${adpulse.gateway.commands.key-ttl:PT24H}") Duration keyTtl) {
+            @Value("${adpulse.gateway.commands.key-ttl:PT24H}") Duration keyTtl,
+            @Value("${adpulse.gateway.transit-keys}") String transitKeys) {
         this.kafka = kafka;
         this.codec = codec;
         this.clients = clients;
         this.advertisers = advertisers;
         this.ingest = WebClient.builder().baseUrl(ingestUri).build();
         this.keyTtl = keyTtl;
+        this.transit = TransitCipher.parse(transitKeys);
     }
 
     /** The answer to an accepted command. */
@@ -183,9 +189,18 @@ class CommandController {
     record Known(String fingerprint) {
     }
 
+    /** {@code parameters} with every credential sealed for command {@code commandId}. */
+    private Map<String, Object> sealed(Map<String, Object> parameters, String commandId) {
+        Map<String, Object> sealed = new LinkedHashMap<>(parameters);
+        sealed.replaceAll((name, value) -> CommandRequested.SECRET_PARAMETERS.contains(name)
+                && value instanceof String text ? CommandRequested.SealedParameter.seal(transit, text, commandId).toJson()
+                : value);
+        return sealed;
+    }
+
     private Mono<Void> publish(String key, CommandForm form, String actor, String fingerprint, Instant now) {
         CommandRequested data = new CommandRequested(key, form.kind(), form.connectionId(), form.advertiserId(), actor,
-                form.dryRun(), form.parameters(), fingerprint, now);
+                form.dryRun(), sealed(form.parameters(), key), fingerprint, now);
         EventEnvelope<CommandRequested> event = EventEnvelope.of(SOURCE, data.connectionId(), now, data, key,
                 fingerprint);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMANDS, event.subject(),

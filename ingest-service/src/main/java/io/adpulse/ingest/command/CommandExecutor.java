@@ -6,6 +6,7 @@ import io.adpulse.events.ConnectionKind;
 import io.adpulse.events.EventCodec;
 import io.adpulse.events.EventEnvelope;
 import io.adpulse.events.Topics;
+import io.adpulse.events.TransitCipher;
 import io.adpulse.ingest.connection.Connection;
 import io.adpulse.ingest.connection.ConnectionRepository;
 import io.adpulse.ingest.connection.ConnectionStatus;
@@ -18,6 +19,7 @@ import io.adpulse.ingest.token.TokenOpeningException;
 import io.adpulse.ingest.token.TransitKeyRing;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,7 +116,12 @@ public class CommandExecutor {
             return reject(command, "unknown command kind '" + command.kind() + "'; this service executes "
                     + String.join(", ", handlers.keySet()));
         }
-        CommandParameters parameters = new CommandParameters(command.parameters());
+        CommandParameters parameters;
+        try {
+            parameters = new CommandParameters(opened(command));
+        } catch (TransitCipher.NotOpened e) {
+            return reject(command, e.getMessage());
+        }
         Mono<Optional<TikTokCall>> prepared;
         try {
             handler.validate(parameters);
@@ -126,6 +133,19 @@ public class CommandExecutor {
                 .onErrorResume(CommandRejectedException.class,
                         e -> reject(command, e.getMessage()).then(Mono.<Optional<TikTokCall>>empty()))
                 .flatMap(call -> run(command, handler, parameters, call.orElse(null)));
+    }
+
+    /**
+     * The command's parameters with its sealed credentials opened, for the handler only: they are stored, recorded and
+     * shown sealed or masked.
+     */
+    private Map<String, Object> opened(CommandRequested command) {
+        Map<String, Object> parameters = new LinkedHashMap<>(command.parameters());
+        parameters.replaceAll((name, value) -> !CommandRequested.SECRET_PARAMETERS.contains(name) ? value
+                : CommandRequested.SealedParameter.of(value)
+                        .map(sealed -> (Object) keyRing.openParameter(sealed.sealed(), name, command.commandId()))
+                        .orElse(value));
+        return parameters;
     }
 
     /** After validation: {@code call} is null for a kind that makes no TikTok call. */

@@ -14,12 +14,6 @@ public record CommandView(String commandId, String kind, String connectionId, St
         boolean dryRun, Map<String, Object> parameters, String fingerprint, String state, Instant requestedAt,
         Instant receivedAt, Instant updatedAt, CommandResult result) {
 
-    /**
-     * Parameters that are credentials (a creator's Spark Ads code): the view shows only their last characters, like
-     * the request in the result ({@link TikTokCall#masked}).
-     */
-    static final java.util.Set<String> SECRET_PARAMETERS = java.util.Set.of("authCode");
-
     public static CommandView of(StoredCommand stored, EventCodec codec) {
         var request = codec.decode(stored.requestEvent().getBytes(StandardCharsets.UTF_8),
                 io.adpulse.events.CommandRequested.class).data();
@@ -30,13 +24,20 @@ public record CommandView(String commandId, String kind, String connectionId, St
                 stored.requestedAt(), stored.receivedAt(), stored.updatedAt(), result);
     }
 
+    /**
+     * Credentials ({@link io.adpulse.events.CommandRequested#SECRET_PARAMETERS}: a creator's Spark Ads code) show only
+     * their last characters, like the request in the result ({@link TikTokCall#masked}); they are stored sealed.
+     */
     private static Map<String, Object> shown(Map<String, Object> parameters) {
-        if (parameters == null || parameters.keySet().stream().noneMatch(SECRET_PARAMETERS::contains)) {
+        var secrets = io.adpulse.events.CommandRequested.SECRET_PARAMETERS;
+        if (parameters == null || parameters.keySet().stream().noneMatch(secrets::contains)) {
             return parameters;
         }
         Map<String, Object> shown = new java.util.LinkedHashMap<>(parameters);
-        TikTokCall masked = new TikTokCall(TikTokCall.Api.BUSINESS, "GET", "/", Map.of(), shown, SECRET_PARAMETERS)
-                .masked();
-        return masked.body();
+        shown.replaceAll((name, value) -> !secrets.contains(name) || value == null ? value
+                : io.adpulse.events.CommandRequested.SealedParameter.of(value)
+                        .map(sealed -> (Object) ("••••" + sealed.endsWith()))
+                        .orElseGet(() -> TikTokCall.mask(value.toString())));
+        return shown;
     }
 }

@@ -60,7 +60,7 @@ public record TikTokCall(Api api, String method, String endpoint, Map<String, St
         return new TikTokCall(api, method, endpoint, shownQuery, shownBody, secrets);
     }
 
-    private static String mask(String value) {
+    static String mask(String value) {
         return "••••" + (value.length() > 2 * SHOWN ? value.substring(value.length() - SHOWN) : "");
     }
 
