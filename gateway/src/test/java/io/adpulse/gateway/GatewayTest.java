@@ -175,6 +175,72 @@ class GatewayTest extends GatewayTestBase {
                 .exchange().expectStatus().isOk();
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    /**
+     * One HTTP/1.1 connection carries request after request, alternating calls routed to a service (answered later)
+     * and calls the gateway refuses at once (a NUL in the query): Reactor Netty before 1.3.8 could stop reading such a
+     * connection
+     * (reactor/reactor-netty#4361), and every server ran with keep-alive off.
+     */
+    @Test
+    void keepsAConnectionOpenForRequestAfterRequest() throws Exception {
+        String basic = java.util.Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            var in = new java.io.BufferedInputStream(socket.getInputStream());
+            // 80 requests, 40 of them routed: under the per-user limit (50/s) however fast they go.
+            for (int i = 0; i < 80; i++) {
+                boolean routed = i % 2 == 0;
+                String path = routed ? "/api/reporting/advertisers" : "/api/reporting/advertisers?q=%00";
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                        + basic + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                assertThat(readResponse(in)).as("request %d (%s) on the same connection", i + 1, path)
+                        .startsWith(routed ? "HTTP/1.1 200" : "HTTP/1.1 400");
+            }
+        }
+    }
+
+    /** Reads one HTTP/1.1 response (Content-Length or chunked body); emits its status line. */
+    private static String readResponse(java.io.InputStream in) throws java.io.IOException {
+        String status = line(in);
+        long length = 0;
+        boolean chunked = false;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            String lower = header.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Long.parseLong(lower.substring(15).trim());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        if (!chunked) {
+            in.readNBytes((int) length);
+            return status;
+        }
+        for (long size = Long.parseLong(line(in).trim(), 16); size > 0; size = Long.parseLong(line(in).trim(), 16)) {
+            in.readNBytes((int) size);
+            line(in);
+        }
+        line(in);
+        return status;
+    }
+
+    private static String line(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new java.io.EOFException("connection closed after: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
     @Test
     void routesSignedInCallWithTheOperatorsIdentityAndWithoutTheirCredentials() {
         web.get().uri("/api/reporting/advertisers")
