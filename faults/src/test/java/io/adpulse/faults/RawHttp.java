@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * A bare HTTP/1.1 client on a socket, so that fuzz cases can send what {@link java.net.http.HttpClient} refuses to:
  * raw bytes in the request target, duplicate and oversized headers, a {@code Host} or {@code Content-Length} of any
- * kind. One request per connection ({@code Connection: close}).
+ * kind. One request per connection ({@code Connection: close}); only the first answer on it counts.
  */
 final class RawHttp {
 
@@ -70,11 +70,16 @@ final class RawHttp {
             } catch (IOException resetWhileSending) {
                 // the server may answer (413, 431, 400) and close before reading everything: read what it said
             }
-            return read(socket.getInputStream());
+            return read(socket.getInputStream(), method.equals("HEAD"));
         }
     }
 
-    private static Response read(InputStream in) throws IOException {
+    /**
+     * The first answer on the connection. The server may answer more than one request on it (keep-alive): bytes the
+     * fuzz case sent after what its own framing says is the end (a body longer than its Content-Length) are a request
+     * of their own, usually answered 400, after the first answer; only the first answer counts.
+     */
+    private static Response read(InputStream in, boolean head) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
@@ -102,8 +107,13 @@ final class RawHttp {
             }
         }
         String body = text.substring(end + 4);
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+        String length = headers.get("content-length");
+        if (head || status == 204 || status == 304) {
+            body = "";
+        } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = dechunk(body);
+        } else if (length != null && length.matches("\\d{1,9}") && Integer.parseInt(length) < body.length()) {
+            body = body.substring(0, Integer.parseInt(length));
         }
         return new Response(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1),
                 StandardCharsets.UTF_8));
@@ -117,7 +127,11 @@ final class RawHttp {
             if (lineEnd < 0) {
                 break;
             }
-            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
+            String sizeLine = chunked.substring(at, lineEnd).split(";")[0].trim();
+            if (!sizeLine.matches("[0-9A-Fa-f]{1,7}")) {
+                break;
+            }
+            int size = Integer.parseInt(sizeLine, 16);
             if (size == 0) {
                 break;
             }
