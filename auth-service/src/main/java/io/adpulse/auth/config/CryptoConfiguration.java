@@ -5,6 +5,7 @@ import io.adpulse.auth.crypto.KeyProvider;
 import io.adpulse.auth.crypto.KeyRing;
 import io.adpulse.auth.crypto.KeyRingKeyProvider;
 import io.adpulse.auth.crypto.TransitSealer;
+import io.adpulse.events.TransitCipher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,7 +29,10 @@ class CryptoConfiguration {
 
     @Bean
     TransitSealer transitSealer(AuthProperties properties) {
-        return new TransitSealer(KeyRing.parse("adpulse.auth.transit-keys (ADPULSE_TRANSIT_KEYS)",
-                properties.transitKeys()));
+        try {
+            return new TransitSealer(TransitCipher.parse(properties.transitKeys()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("adpulse.auth.transit-keys (ADPULSE_TRANSIT_KEYS): " + e.getMessage());
+        }
     }
 }

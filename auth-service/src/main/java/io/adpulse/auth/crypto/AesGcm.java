@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM with a random 96-bit nonce and a 128-bit tag. The sealed form is
- * {@code nonce || ciphertext || tag}, the layout ingest-service expects for transit tokens. Random
+ * {@code nonce || ciphertext || tag} (the layout of transit tokens too, sealed by events' TransitCipher). Random
  * nonces are safe here because each key seals far fewer than 2^32 messages (one data key per token
  * at rest; transit keys rotate).
  */

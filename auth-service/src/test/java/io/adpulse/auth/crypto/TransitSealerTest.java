@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.adpulse.events.SealedToken;
+import io.adpulse.events.TransitCipher;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -12,9 +13,10 @@ import org.junit.jupiter.api.Test;
 /** Opens sealed tokens the way ingest-service does: AES-256-GCM, nonce || ciphertext || tag, AAD = connection id. */
 class TransitSealerTest {
 
-    private final KeyRing transitKeys = KeyRing.parse("ADPULSE_TRANSIT_KEYS",
-            "transit-b:" + base64Key(9) + ",transit-a:" + base64Key(8));
-    private final TransitSealer sealer = new TransitSealer(transitKeys);
+    private static final String SETTING = "transit-b:" + base64Key(9) + ",transit-a:" + base64Key(8);
+    /** Auth-service's own key ring and AES-GCM, to open independently of what sealed. */
+    private final KeyRing transitKeys = KeyRing.parse("ADPULSE_TRANSIT_KEYS", SETTING);
+    private final TransitSealer sealer = new TransitSealer(TransitCipher.parse(SETTING));
 
     @Test
     void sealsUnderTheActiveTransitKeyBoundToTheConnection() {
